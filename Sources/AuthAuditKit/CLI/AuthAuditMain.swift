@@ -1,0 +1,6 @@
+/// Entry point of the `authaudit` executable.
+public enum AuthAuditMain {
+    public static func run() {
+        print("authaudit")
+    }
+}

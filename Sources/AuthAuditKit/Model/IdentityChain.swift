@@ -1,0 +1,89 @@
+/// Where one link of an identity chain was learned.
+public enum IdentitySource: String, Sendable, CaseIterable {
+    /// `user.extra` of the audit event (`arn`, `canonicalArn`, `sessionName`, `accessKeyId`, `principalId`).
+    case userExtra = "user.extra"
+    /// The `uid` of the audit event (`aws-iam-authenticator:<account>:<principal id>`).
+    case uid = "uid"
+    /// An aws-iam-authenticator "access granted" or "STS response" line.
+    case authenticatorLog = "authenticator log"
+    /// The username matched against an aws-auth username template.
+    case awsAuthTemplate = "aws-auth template"
+    /// The username's own Kubernetes naming rule (`system:serviceaccount:…`, `system:node:…`).
+    case kubernetesName = "kubernetes name"
+}
+
+/// The kind of fact a link states.
+public enum IdentityLinkKind: String, Sendable, CaseIterable {
+    case account
+    case iamRole = "iam_role"
+    case iamUser = "iam_user"
+    case permissionSet = "permission_set"
+    case sessionName = "session_name"
+    case accessKeyID = "access_key_id"
+    case principalID = "principal_id"
+    case person
+    case mappedGroup = "mapped_group"
+    case usernameTemplate = "username_template"
+}
+
+/// One fact about who is behind a Kubernetes username, with its source.
+public struct IdentityLink: Sendable, Equatable {
+    public var kind: IdentityLinkKind
+    public var value: String
+    public var source: IdentitySource
+
+    public init(kind: IdentityLinkKind, value: String, source: IdentitySource) {
+        self.kind = kind
+        self.value = value
+        self.source = source
+    }
+}
+
+/// What a role session name tells about the person who started the session.
+public enum SessionNameKind: String, Sendable {
+    /// A name that identifies a person: an SSO user name, an e-mail address, a chosen name.
+    case person
+    /// An AWS SDK default name: the 19-digit UnixNano time the token was minted.
+    case sdkTimestamp = "sdk_timestamp"
+    /// `aws eks get-token --role-arn` without `--session-name`.
+    case eksGetToken = "eks_get_token"
+    /// botocore's `botocore-session-<epoch seconds>` for profile role assumption.
+    case botocore
+    /// An EC2 instance id (`i-…`): a node or an instance profile.
+    case instance
+    /// An IAM user or another principal without a session.
+    case none
+}
+
+/// How far the chain from a Kubernetes username to a person reached.
+public enum ResolutionStatus: String, Sendable {
+    /// The person is known.
+    case resolved
+    /// The IAM role or user is known, the person is not; `reason` says why.
+    case partial
+    /// Nothing beyond the username is known; `reason` says why.
+    case unresolved
+    /// Not an AWS identity (service accounts, nodes by certificate, `system:anonymous`, …).
+    case notApplicable = "not_applicable"
+}
+
+/// The resolution of one Kubernetes identity to the IAM principal, session and person behind it.
+public struct IdentityChain: Sendable, Equatable {
+    public var username: String
+    public var status: ResolutionStatus
+    /// Why the person is not known, when `status` is `partial` or `unresolved`.
+    public var reason: String?
+    public var links: [IdentityLink]
+
+    public init(username: String, status: ResolutionStatus, reason: String? = nil, links: [IdentityLink] = []) {
+        self.username = username
+        self.status = status
+        self.reason = reason
+        self.links = links
+    }
+
+    /// The value of the first link of a kind.
+    public func value(_ kind: IdentityLinkKind) -> String? {
+        links.first { $0.kind == kind }?.value
+    }
+}

@@ -1,0 +1,3 @@
+import AuthAuditKit
+
+AuthAuditMain.run()
