@@ -1,6 +1,71 @@
-/// Entry point of the `authaudit` executable.
+import Glibc
+
+/// Entry point of the `authaudit` executable: parses the command line and dispatches.
 public enum AuthAuditMain {
-    public static func run() {
-        print("authaudit")
+    static let version = "0.1.0"
+
+    static let commands: [any Command.Type] = [
+        AnalyzeCommand.self, IngestCommand.self, ReportCommand.self, ReportsCommand.self, QueryCommand.self,
+    ]
+
+    /// Runs the command line of this process and exits with its status.
+    public static func run() -> Never {
+        let status = execute(Array(CommandLine.arguments.dropFirst()), context: .current())
+        Console.flush()
+        exit(status.rawValue)
+    }
+
+    /// Runs one command line (without the program name) and returns the exit status.
+    public static func execute(_ arguments: [String], context: CommandContext) -> ExitStatus {
+        guard let name = arguments.first else {
+            Console.out(HelpText.overview(commands: commands.map(\.spec)))
+            return .usage
+        }
+        switch name {
+        case "-h", "--help", "help":
+            if arguments.count > 1, let command = command(named: arguments[1]) {
+                Console.out(HelpText.command(command.spec))
+            } else {
+                Console.out(HelpText.overview(commands: commands.map(\.spec)))
+            }
+            return .success
+        case "--version", "version":
+            Console.out("authaudit \(version)\n")
+            return .success
+        default:
+            break
+        }
+
+        guard let command = command(named: name) else {
+            let names = commands.map(\.spec.name)
+            return fail(UsageError.unknownCommand(name, suggestions: Suggestions.closest(to: name, among: names)))
+        }
+        let rest = Array(arguments.dropFirst())
+        if rest.contains("--help") || rest.contains("-h") {
+            Console.out(HelpText.command(command.spec))
+            return .success
+        }
+        do {
+            let parsed = try ArgumentParser.parse(rest, spec: command.spec)
+            return try command.run(parsed, context: context)
+        } catch let error as UsageError {
+            return fail(error, command: command.spec)
+        } catch {
+            return fail(error)
+        }
+    }
+
+    private static func command(named name: String) -> (any Command.Type)? {
+        commands.first { $0.spec.name == name }
+    }
+
+    private static func fail(_ error: any Error, command: CommandSpec? = nil) -> ExitStatus {
+        Console.error(ErrorRenderer.render(error))
+        if error is UsageError {
+            let hint = command.map { "authaudit \($0.name) --help" } ?? "authaudit --help"
+            Console.error("See '\(hint)'.")
+            return .usage
+        }
+        return .failure
     }
 }

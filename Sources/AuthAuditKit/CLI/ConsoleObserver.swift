@@ -1,0 +1,76 @@
+import Glibc
+
+/// Prints ingest diagnostics to standard error, with a cap per input, and a progress line on a terminal.
+final class ConsoleObserver: IngestObserver {
+    /// Diagnostics printed per input before the rest are only counted.
+    static let diagnosticsPerSource = 20
+
+    private let isVerbose: Bool
+    private let showsProgress: Bool
+    private var printedPerSource: [String: Int] = [:]
+    private var suppressedPerSource: [String: Int] = [:]
+    private var progressIsVisible = false
+    private var currentTotal: Int64?
+    private var lastDrawn: Int64 = 0
+
+    init(isVerbose: Bool, showsProgress: Bool) {
+        self.isVerbose = isVerbose
+        self.showsProgress = showsProgress
+    }
+
+    func ingest(didReport diagnostic: Diagnostic) {
+        let printed = printedPerSource[diagnostic.source, default: 0]
+        guard isVerbose || printed < Self.diagnosticsPerSource else {
+            suppressedPerSource[diagnostic.source, default: 0] += 1
+            return
+        }
+        printedPerSource[diagnostic.source] = printed + 1
+        clearProgress()
+        Console.error(DiagnosticRenderer.render(diagnostic))
+    }
+
+    func ingest(didStart source: String, kind: String, totalBytes: Int64?) {
+        currentTotal = totalBytes
+        lastDrawn = 0
+        if isVerbose {
+            clearProgress()
+            Console.error("authaudit: reading \(source) (\(kind))")
+        }
+        draw(source: source, bytesRead: 0, records: 0)
+    }
+
+    func ingest(didProgress source: String, bytesRead: Int64, records: Int) {
+        let now = Clock.now().microseconds
+        guard now - lastDrawn > 100_000 else { return }
+        lastDrawn = now
+        draw(source: source, bytesRead: bytesRead, records: records)
+    }
+
+    func ingestDidFinishSource(_ source: String) {
+        clearProgress()
+        if let suppressed = suppressedPerSource.removeValue(forKey: source) {
+            Console.error("\(source): note: \(suppressed) more diagnostics not shown (use --verbose to see all)")
+        }
+    }
+
+    private func draw(source: String, bytesRead: Int64, records: Int) {
+        guard showsProgress else { return }
+        var line = "authaudit: \(source)"
+        if let total = currentTotal, total > 0 {
+            let percent = min(100, Int(bytesRead * 100 / total))
+            let width = 20
+            let filled = percent * width / 100
+            line += " [" + String(repeating: "#", count: filled) + String(repeating: " ", count: width - filled) + "]"
+            line += " \(percent)%"
+        }
+        line += " \(records) records"
+        fputs("\r\u{1B}[K" + line, stderr)
+        progressIsVisible = true
+    }
+
+    private func clearProgress() {
+        guard progressIsVisible else { return }
+        fputs("\r\u{1B}[K", stderr)
+        progressIsVisible = false
+    }
+}

@@ -1,0 +1,50 @@
+import Glibc
+
+/// Words input diagnostics for people: `FILE:LINE: severity: message`, as compilers and linters do.
+public enum DiagnosticRenderer {
+    /// The one-line form printed on standard error.
+    public static func render(_ diagnostic: Diagnostic) -> String {
+        var location = diagnostic.source
+        if let line = diagnostic.line {
+            location += ":\(line)"
+        }
+        return "\(location): \(diagnostic.severity.rawValue): \(describe(diagnostic.problem))"
+    }
+
+    /// The message alone, also stored in the `diagnostics` table.
+    public static func describe(_ problem: InputProblem) -> String {
+        switch problem {
+        case .unreadable(let code):
+            return "cannot read the file: \(SystemError.describe(code)); check its permissions"
+        case .notFound:
+            return "no such file or folder"
+        case .truncatedGzip(let offset):
+            return "gzip data ends early at compressed byte \(offset); the records before the cut were kept"
+        case .corruptGzip(let offset, let message):
+            return "gzip data is corrupt at compressed byte \(offset) (\(message)); the records before it were kept"
+        case .lineTooLong(let length, let maximum):
+            return "line of \(length) bytes is longer than the maximum of \(maximum) bytes and was skipped;"
+                + " raise --max-line-bytes to read it"
+        case .invalidJSON(let column, let message):
+            return "invalid JSON at column \(column): \(message); the line was skipped"
+        case .invalidAuditEvent(let reason):
+            return "not an audit event: \(reason); the line was skipped"
+        case .invalidAuthenticatorLine(let reason):
+            return "invalid aws-iam-authenticator line: \(reason); the line was skipped"
+        case .invalidDocument(let reason):
+            return "invalid document: \(reason)"
+        case .unknownFormat:
+            return "not a kube-apiserver audit log, aws-iam-authenticator log, aws-auth ConfigMap or RBAC dump;"
+                + " the file was skipped"
+        case .unsupportedKind(let name):
+            return "\(name) input is recognised but not analysed by this version; the file was skipped"
+        }
+    }
+}
+
+/// Text for `errno` values.
+enum SystemError {
+    static func describe(_ code: Int32) -> String {
+        String(cString: strerror(code))
+    }
+}

@@ -1,0 +1,90 @@
+/// `authaudit ingest`: read inputs into the store and print what was stored.
+enum IngestCommand: Command {
+    static let inputOptions = [
+        OptionSpec(
+            "max-line-bytes", value: "BYTES",
+            help: "Skip lines longer than this, with a diagnostic (default: 64MiB; suffixes KiB, MiB, GiB)."),
+        OptionSpec("strict", help: "Stop at the first malformed record or unreadable input."),
+    ]
+
+    static let spec = CommandSpec(
+        name: "ingest",
+        abstract: "Read audit logs, authenticator logs and mappings into the store.",
+        discussion: """
+            Inputs are files, folders (read recursively) and - for standard input. Plain and gzip input
+            (several members included) is detected from its bytes, and rotated sets are read oldest first.
+            Each file's kind is detected from its content: kube-apiserver audit events (JSON lines or an
+            EventList), aws-iam-authenticator logs (text or JSON), aws-auth ConfigMaps, IAMIdentityMapping
+            objects and RBAC dumps. Reading the same data again adds nothing.
+            """,
+        options: inputOptions + CommonOptions.all,
+        positionals: [PositionalSpec("INPUT", repeatable: true, help: "A file, a folder, or - for standard input.")])
+
+    static func run(_ arguments: ParsedArguments, context: CommandContext) throws -> ExitStatus {
+        let options = try ingestOptions(arguments)
+        let path = context.databasePath(arguments)
+        let store = try AuditStore(path: path)
+        let observer = ConsoleObserver(
+            isVerbose: arguments.has("verbose"), showsProgress: context.isErrorTerminal && !arguments.has("quiet"))
+        let summary = try Ingester(store: store, options: options, observer: observer).run(
+            arguments: arguments.positionals)
+        if !arguments.has("quiet") {
+            Console.out(IngestSummaryRenderer.render(summary, databasePath: path))
+        }
+        return summary.hasProblems ? .failure : .success
+    }
+
+    static func ingestOptions(_ arguments: ParsedArguments) throws(UsageError) -> IngestOptions {
+        var options = IngestOptions()
+        if let text = arguments.value("max-line-bytes") {
+            guard let bytes = ByteSize.parse(text), bytes > 0 else {
+                throw .invalidValue(
+                    option: "--max-line-bytes", value: text, reason: "expected a size such as 1048576, 512KiB or 64MiB")
+            }
+            options.maximumLineLength = bytes
+        }
+        options.isStrict = arguments.has("strict")
+        return options
+    }
+}
+
+/// Sizes written as a number of bytes with an optional binary suffix (`KiB`, `MiB`, `GiB`, or `K`, `M`, `G`).
+enum ByteSize {
+    static func parse(_ text: String) -> Int? {
+        let units: [(String, Int)] = [("KiB", 1 << 10), ("MiB", 1 << 20), ("GiB", 1 << 30), ("K", 1 << 10),
+            ("M", 1 << 20), ("G", 1 << 30)]
+        for (suffix, multiplier) in units where text.hasSuffix(suffix) {
+            guard let number = Int(text.dropLast(suffix.count)) else { return nil }
+            let (product, overflow) = number.multipliedReportingOverflow(by: multiplier)
+            return overflow ? nil : product
+        }
+        return Int(text)
+    }
+}
+
+/// The summary `ingest` prints to standard output (and `analyze` to standard error).
+enum IngestSummaryRenderer {
+    static func render(_ summary: IngestSummary, databasePath: String) -> String {
+        let added = summary.after.requests - summary.before.requests
+        var lines = [
+            "Read \(summary.inputsRead) inputs, \(summary.lines) lines into \(databasePath).",
+            "  audit events         \(summary.auditEvents)",
+            "  requests             \(summary.after.requests) (\(added) new)",
+            "  forbidden (403)      \(summary.after.forbidden)",
+            "  unauthorized (401)   \(summary.after.unauthorized)",
+            "  identities           \(summary.after.identities)",
+            "  authenticator lines  \(summary.authenticatorLines)",
+            "  mapping entries      \(summary.mappingEntries)",
+            "  RBAC objects         \(summary.rbacObjects)",
+        ]
+        if summary.inputsUnchanged > 0 {
+            lines.append("  unchanged inputs     \(summary.inputsUnchanged) (read completely before; not read again)")
+        }
+        if summary.hasProblems {
+            lines.append(
+                "Skipped \(summary.recordsSkipped) records and \(summary.inputsSkipped) inputs"
+                    + " (\(summary.errors) errors, \(summary.warnings) warnings; see standard error).")
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}

@@ -1,0 +1,237 @@
+/// Reads inputs of every kind into the store, then resolves identities.
+///
+/// Each input's kind is detected from its first bytes, never from its name. Malformed records
+/// become diagnostics and are counted; reading goes on. Writes are committed in batches, so what
+/// was stored stays stored when a later input fails or the run is interrupted.
+public final class Ingester {
+    private let store: AuditStore
+    private let options: IngestOptions
+    private weak var observer: (any IngestObserver)?
+    private(set) public var summary = IngestSummary()
+    private var pendingRecords = 0
+
+    public init(store: AuditStore, options: IngestOptions, observer: (any IngestObserver)?) {
+        self.store = store
+        self.options = options
+        self.observer = observer
+    }
+
+    /// Ingests the inputs named on the command line (files, folders, `-`), then resolves identities.
+    public func run(arguments: [String]) throws -> IngestSummary {
+        summary = IngestSummary()
+        summary.before = try store.counts()
+
+        let discovery = InputDiscovery.discover(arguments)
+        for diagnostic in discovery.diagnostics {
+            try report(diagnostic)
+            summary.inputsSkipped += 1
+        }
+        for input in discovery.inputs {
+            do {
+                try ingest(path: input.path, displayName: input.displayName)
+            } catch let error as StrictModeStop {
+                _ = error
+                break
+            }
+        }
+        try store.commitBatch()
+
+        try IdentityResolution.run(store: store)
+        summary.after = try store.counts()
+        return summary
+    }
+
+    // MARK: - One input
+
+    private func ingest(path: String, displayName: String) throws {
+        let fingerprint = path == "-" ? nil : FileFingerprint.compute(path: path)
+        if let fingerprint, try store.hasCompleteSource(fingerprint: fingerprint.hash, size: fingerprint.size) {
+            summary.inputsUnchanged += 1
+            return
+        }
+
+        let reader: LineBatchReader
+        do {
+            reader = try LineBatchReader(path: path, maximumLineLength: options.maximumLineLength)
+        } catch {
+            try report(Diagnostic(severity: .error, source: displayName, problem: error.problem))
+            summary.inputsSkipped += 1
+            return
+        }
+
+        let prefix = reader.peekPrefix(maximumBytes: 64 * 1024)
+        let kind = prefix.withUnsafeBytes { InputKindDetector.detect(prefix: $0) }
+        observer?.ingest(didStart: displayName, kind: kind.name, totalBytes: reader.stream.totalBytes)
+        defer { observer?.ingestDidFinishSource(displayName) }
+
+        try store.beginBatch()
+        let sourceID = try store.beginSource(
+            path: displayName, kind: kind.name, size: fingerprint?.size, fingerprint: fingerprint?.hash)
+        var counters = SourceCounters()
+
+        switch kind {
+        case .auditEventLines:
+            try ingestAuditLines(reader, source: displayName, sourceID: sourceID, counters: &counters)
+        case .authenticatorLog:
+            try ingestAuthenticatorLines(reader, source: displayName, sourceID: sourceID, counters: &counters)
+        case .auditEventDocument, .awsAuthConfigMap, .iamIdentityMapping, .dynamicFileMapping, .rbac:
+            try ingestDocument(reader, kind: kind, source: displayName, sourceID: sourceID, counters: &counters)
+        case .ldif:
+            try report(Diagnostic(severity: .warning, source: displayName, problem: .unsupportedKind(name: kind.name)))
+            summary.inputsSkipped += 1
+            counters.isComplete = false
+        case .unknown:
+            try report(Diagnostic(severity: .error, source: displayName, problem: .unknownFormat))
+            summary.inputsSkipped += 1
+            counters.isComplete = false
+        }
+
+        for diagnostic in reader.takeDiagnostics() {
+            try report(diagnostic)
+            counters.recordsSkipped += 1
+            if case .truncatedGzip = diagnostic.problem { counters.isComplete = false }
+        }
+        summary.inputsRead += 1
+        summary.lines += counters.lines
+        summary.recordsSkipped += counters.recordsSkipped
+        try store.finishSource(
+            id: sourceID, lines: counters.lines, records: counters.records, skipped: counters.recordsSkipped,
+            isComplete: counters.isComplete && counters.recordsSkipped == 0)
+        try store.commitBatch()
+        pendingRecords = 0
+    }
+
+    private func ingestAuditLines(
+        _ reader: LineBatchReader, source: String, sourceID: Int64, counters: inout SourceCounters
+    ) throws {
+        let pipeline = BatchPipeline(reader: reader)
+        defer { pipeline.cancel() }
+        while let batch = pipeline.next() {
+            for diagnostic in batch.diagnostics {
+                try report(diagnostic)
+                counters.recordsSkipped += 1
+                if case .truncatedGzip = diagnostic.problem { counters.isComplete = false }
+            }
+            var failures: [(line: Int, problem: InputProblem)] = []
+            try batch.forEachLine { line, number in
+                counters.lines += 1
+                if Self.isBlank(line) { return }
+                do {
+                    try AuditEventScanner.scan(line: line) { event in
+                        try store.write(event, sourceID: sourceID)
+                        counters.records += 1
+                        summary.auditEvents += 1
+                    }
+                } catch let error as AuditEventScanError {
+                    failures.append((number, error.inputProblem))
+                } catch AuditEventError.missingAuditID {
+                    failures.append((number, .invalidAuditEvent(reason: "auditID is empty")))
+                }
+            }
+            for failure in failures {
+                try report(Diagnostic(severity: .error, source: source, line: failure.line, problem: failure.problem))
+                counters.recordsSkipped += 1
+            }
+            try commitIfDue(records: batch.lines.count)
+            observer?.ingest(didProgress: source, bytesRead: reader.stream.compressedBytesRead, records: counters.records)
+        }
+    }
+
+    private func ingestAuthenticatorLines(
+        _ reader: LineBatchReader, source: String, sourceID: Int64, counters: inout SourceCounters
+    ) throws {
+        store.beginAuthenticatorStream()
+        while let batch = reader.nextBatch() {
+            for diagnostic in batch.diagnostics {
+                try report(diagnostic)
+                counters.recordsSkipped += 1
+            }
+            var failures: [(line: Int, problem: InputProblem)] = []
+            try batch.forEachLine { line, number in
+                counters.lines += 1
+                if Self.isBlank(line) { return }
+                do {
+                    guard let record = try AuthenticatorLineParser.parse(line) else { return }
+                    try store.write(record, line: line, sourceID: sourceID)
+                    counters.records += 1
+                    summary.authenticatorLines += 1
+                } catch let error as AuthenticatorLineError {
+                    failures.append((number, error.inputProblem))
+                }
+            }
+            for failure in failures {
+                try report(Diagnostic(severity: .error, source: source, line: failure.line, problem: failure.problem))
+                counters.recordsSkipped += 1
+            }
+            try commitIfDue(records: batch.lines.count)
+        }
+    }
+
+    private func ingestDocument(
+        _ reader: LineBatchReader, kind: InputKind, source: String, sourceID: Int64, counters: inout SourceCounters
+    ) throws {
+        let bytes: [UInt8]
+        do {
+            bytes = try reader.readRemainder(limit: options.maximumDocumentSize)
+        } catch {
+            try report(
+                Diagnostic(
+                    severity: .error, source: source,
+                    problem: .invalidDocument(reason: "larger than \(error.limit) bytes, the maximum for a document")))
+            counters.recordsSkipped += 1
+            return
+        }
+        counters.lines = bytes.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+        let result = try DocumentIngest.ingest(bytes, kind: kind, source: source, sourceID: sourceID, store: store)
+        counters.records += result.records
+        summary.auditEvents += result.auditEvents
+        summary.mappingEntries += result.mappingEntries
+        summary.rbacObjects += result.rbacObjects
+        for diagnostic in result.diagnostics {
+            try report(diagnostic)
+            if diagnostic.severity == .error { counters.recordsSkipped += 1 }
+        }
+    }
+
+    // MARK: - Helpers
+
+    private func commitIfDue(records: Int) throws {
+        pendingRecords += records
+        if pendingRecords >= options.batchSize {
+            try store.commitBatch()
+            try store.beginBatch()
+            pendingRecords = 0
+        }
+    }
+
+    private func report(_ diagnostic: Diagnostic) throws {
+        switch diagnostic.severity {
+        case .error: summary.errors += 1
+        case .warning: summary.warnings += 1
+        case .note: break
+        }
+        observer?.ingest(didReport: diagnostic)
+        try store.record(diagnostic, problemText: DiagnosticRenderer.describe(diagnostic.problem))
+        if options.isStrict && diagnostic.severity == .error {
+            throw StrictModeStop()
+        }
+    }
+
+    private static func isBlank(_ line: UnsafeRawBufferPointer) -> Bool {
+        for byte in line where byte != 0x20 && byte != 0x09 && byte != 0x0D {
+            return false
+        }
+        return true
+    }
+}
+
+/// Counts for one input.
+struct SourceCounters {
+    var lines = 0
+    var records = 0
+    var recordsSkipped = 0
+    var isComplete = true
+}
+
+/// Thrown inside an ingest with `--strict` at the first error, to stop reading more input.
+struct StrictModeStop: Error {}

@@ -1,0 +1,168 @@
+/// The authaudit database: one SQLite file holding requests, identities, mappings and diagnostics.
+///
+/// A store opened for writing is owned by one ingest at a time; reports open their own read-only
+/// connection. Writes happen inside batches (`beginBatch` / `commitBatch`), so an interrupted
+/// ingest leaves every committed batch in place and a later run completes the rest.
+public final class AuditStore {
+    public let connection: SQLiteConnection
+    let usernames: DimensionTable
+    let requests: RequestWriter
+    let authenticator: AuthenticatorWriter
+    let mappings: MappingWriter
+    private let insertSource: SQLiteStatement
+    private let finishSource: SQLiteStatement
+    private let findSource: SQLiteStatement
+    private let insertDiagnostic: SQLiteStatement
+    private var isInBatch = false
+
+    /// Opens or creates the store at `path` (mode 0600, WAL) and applies pending migrations.
+    public init(path: String) throws {
+        connection = try SQLiteConnection(path: path, mode: .readWriteCreate)
+        if path != ":memory:" {
+            try connection.enableWriteAheadLog()
+        }
+        try Schema.migrator.migrate(connection)
+        usernames = try DimensionTable(connection: connection, table: "usernames", column: "name")
+        requests = try RequestWriter(connection: connection, usernames: usernames)
+        authenticator = try AuthenticatorWriter(connection: connection)
+        mappings = try MappingWriter(connection: connection)
+        insertSource = try connection.prepare(
+            "INSERT INTO sources (path, kind, size, fingerprint, started_at) VALUES (?, ?, ?, ?, ?)")
+        finishSource = try connection.prepare(
+            "UPDATE sources SET lines = ?, records = ?, skipped = ?, complete = ?, finished_at = ? WHERE id = ?")
+        findSource = try connection.prepare(
+            "SELECT 1 FROM sources WHERE fingerprint = ? AND size = ? AND complete = 1 LIMIT 1")
+        insertDiagnostic = try connection.prepare(
+            "INSERT INTO diagnostics (recorded_at, source, line, severity, problem) VALUES (?, ?, ?, ?, ?)")
+    }
+
+    /// Opens an existing store read-only, for reports and `query`.
+    public static func openReadOnly(path: String) throws -> SQLiteConnection {
+        let connection = try SQLiteConnection(path: path, mode: .readOnly)
+        let hasSchema = try connection.scalarInteger(
+            "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'schema_migrations'")
+        guard hasSchema == 1 else {
+            throw SchemaError.notAStore(path: path)
+        }
+        let known = Set(Schema.migrator.migrations.map(\.identifier))
+        if let newer = try Schema.migrator.appliedIdentifiers(connection).first(where: { !known.contains($0) }) {
+            throw SchemaError.newerSchema(migration: newer, path: path)
+        }
+        SQLFunctions.register(on: connection)
+        return connection
+    }
+
+    // MARK: - Batches
+
+    public func beginBatch() throws {
+        guard !isInBatch else { return }
+        try connection.execute("BEGIN IMMEDIATE")
+        isInBatch = true
+    }
+
+    public func commitBatch() throws {
+        guard isInBatch else { return }
+        try connection.execute("COMMIT")
+        isInBatch = false
+    }
+
+    /// Rolls back the open batch and forgets cached ids that may name rolled-back rows.
+    public func rollbackBatch() {
+        guard isInBatch else { return }
+        try? connection.execute("ROLLBACK")
+        isInBatch = false
+        requests.clearCaches()
+        usernames.clearCache()
+    }
+
+    // MARK: - Sources
+
+    /// Records the start of reading an input and returns its id.
+    public func beginSource(path: String, kind: String, size: Int64?, fingerprint: UInt64?) throws -> Int64 {
+        insertSource.reset()
+        insertSource.bind(path, at: 1)
+        insertSource.bind(kind, at: 2)
+        insertSource.bind(size, at: 3)
+        insertSource.bind(fingerprint.map(ByteHash.storable), at: 4)
+        insertSource.bind(Clock.now().microseconds, at: 5)
+        try insertSource.run()
+        return connection.lastInsertRowID
+    }
+
+    public func finishSource(id: Int64, lines: Int, records: Int, skipped: Int, isComplete: Bool) throws {
+        finishSource.reset()
+        finishSource.bind(Int64(lines), at: 1)
+        finishSource.bind(Int64(records), at: 2)
+        finishSource.bind(Int64(skipped), at: 3)
+        finishSource.bind(Int64(isComplete ? 1 : 0), at: 4)
+        finishSource.bind(Clock.now().microseconds, at: 5)
+        finishSource.bind(id, at: 6)
+        try finishSource.run()
+    }
+
+    /// Whether a file with this fingerprint and size was read to its end before.
+    public func hasCompleteSource(fingerprint: UInt64, size: Int64) throws -> Bool {
+        findSource.reset()
+        findSource.bind(ByteHash.storable(fingerprint), at: 1)
+        findSource.bind(size, at: 2)
+        defer { findSource.reset() }
+        return try findSource.step()
+    }
+
+    public func record(_ diagnostic: Diagnostic, problemText: String) throws {
+        insertDiagnostic.reset()
+        insertDiagnostic.bind(Clock.now().microseconds, at: 1)
+        insertDiagnostic.bind(diagnostic.source, at: 2)
+        insertDiagnostic.bind(diagnostic.line, at: 3)
+        insertDiagnostic.bind(diagnostic.severity.rawValue, at: 4)
+        insertDiagnostic.bind(problemText, at: 5)
+        try insertDiagnostic.run()
+    }
+
+    // MARK: - Records
+
+    public func write(_ event: AuditEventView, sourceID: Int64) throws {
+        try requests.write(event, sourceID: sourceID)
+    }
+
+    public func beginAuthenticatorStream() {
+        authenticator.beginStream()
+    }
+
+    public func write(_ record: AuthenticatorRecord, line: UnsafeRawBufferPointer, sourceID: Int64) throws {
+        try authenticator.write(record, line: line, sourceID: sourceID)
+    }
+
+    /// Stores a mapping document unless the same content was stored before. Returns whether it was new.
+    @discardableResult
+    public func write(_ mapping: AwsAuthMapping, kind: String, contentHash: UInt64, sourceID: Int64) throws -> Bool {
+        try mappings.write(mapping, kind: kind, contentHash: contentHash, sourceID: sourceID)
+    }
+
+    // MARK: - Counts
+
+    public func counts() throws -> StoreCounts {
+        func count(_ sql: String) throws -> Int {
+            Int(try connection.scalarInteger(sql) ?? 0)
+        }
+        return StoreCounts(
+            requests: try count("SELECT count(*) FROM requests"),
+            forbidden: try count("SELECT count(*) FROM requests WHERE code = 403"),
+            unauthorized: try count("SELECT count(*) FROM requests WHERE code = 401"),
+            identities: try count("SELECT count(*) FROM identities"),
+            authenticatorEvents: try count("SELECT count(*) FROM authenticator_events"),
+            mappingEntries: try count("SELECT count(*) FROM mapping_entries"),
+            rbacObjects: try count("SELECT count(*) FROM rbac_objects"))
+    }
+}
+
+/// Row counts of the main tables.
+public struct StoreCounts: Sendable, Equatable {
+    public var requests: Int
+    public var forbidden: Int
+    public var unauthorized: Int
+    public var identities: Int
+    public var authenticatorEvents: Int
+    public var mappingEntries: Int
+    public var rbacObjects: Int
+}

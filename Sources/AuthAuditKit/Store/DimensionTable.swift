@@ -1,0 +1,43 @@
+/// One dimension table of unique strings (`usernames`, `verbs`, …) with its cache and statements.
+final class DimensionTable {
+    private let insert: SQLiteStatement
+    private let select: SQLiteStatement
+    private var cache = DimensionCache()
+
+    /// `table` and `column` are fixed names from the schema, never user input.
+    init(connection: SQLiteConnection, table: String, column: String) throws(SQLiteError) {
+        insert = try connection.prepare(
+            "INSERT INTO \(table) (\(column)) VALUES (?) ON CONFLICT DO NOTHING", persistent: true)
+        select = try connection.prepare("SELECT id FROM \(table) WHERE \(column) = ?", persistent: true)
+    }
+
+    /// The id of a UTF-8 string, inserting it when new.
+    func id(for bytes: UnsafeRawBufferPointer) throws(SQLiteError) -> Int64 {
+        let hash = ByteHash.hash(bytes)
+        if let id = cache.id(for: bytes, hash: hash) {
+            return id
+        }
+        insert.reset()
+        insert.bindText(bytes, at: 1)
+        try insert.run()
+        select.reset()
+        select.bindText(bytes, at: 1)
+        guard try select.step() else {
+            preconditionFailure("a row inserted or found by its unique key must be selectable")
+        }
+        let id = select.int64(at: 0)
+        select.reset()
+        cache.insert(bytes, hash: hash, id: id)
+        return id
+    }
+
+    func id(for string: String) throws -> Int64 {
+        let bytes = Array(string.utf8)
+        return try bytes.withUnsafeBytes { try id(for: $0) }
+    }
+
+    /// Forgets cached ids, for example after a rolled-back transaction.
+    func clearCache() {
+        cache.removeAll()
+    }
+}

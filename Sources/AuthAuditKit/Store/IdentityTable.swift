@@ -1,0 +1,52 @@
+/// The `identities` table: one row per distinct `user` object, keyed by a hash of its raw JSON.
+///
+/// Audit lines repeat the same user object thousands of times, so a cache hit skips decoding it.
+final class IdentityTable {
+    private let usernames: DimensionTable
+    private let insert: SQLiteStatement
+    private let select: SQLiteStatement
+    private var cache: [UInt64: Int64] = [:]
+
+    init(connection: SQLiteConnection, usernames: DimensionTable) throws(SQLiteError) {
+        self.usernames = usernames
+        insert = try connection.prepare(
+            """
+            INSERT INTO identities (fingerprint, username_id, uid, groups, extra) VALUES (?, ?, ?, ?, ?)
+            ON CONFLICT DO NOTHING
+            """, persistent: true)
+        select = try connection.prepare("SELECT id FROM identities WHERE fingerprint = ?", persistent: true)
+    }
+
+    /// The identity id of a raw `user` object, or nil for the empty user of a failed authentication.
+    func id(for object: UnsafeRawBufferPointer) throws -> Int64? {
+        let hash = ByteHash.hash(object)
+        if let id = cache[hash] {
+            return id
+        }
+        let user = try UserInfoDecoder.decode(object)
+        guard !user.username.isEmpty else {
+            return nil
+        }
+        let fingerprint = ByteHash.storable(hash)
+        insert.reset()
+        insert.bind(fingerprint, at: 1)
+        insert.bind(try usernames.id(for: user.username), at: 2)
+        insert.bind(user.uid, at: 3)
+        insert.bind(JSONText.array(user.groups), at: 4)
+        insert.bind(JSONText.object(user.extra), at: 5)
+        try insert.run()
+        select.reset()
+        select.bind(fingerprint, at: 1)
+        guard try select.step() else {
+            preconditionFailure("a row inserted or found by its unique key must be selectable")
+        }
+        let id = select.int64(at: 0)
+        select.reset()
+        cache[hash] = id
+        return id
+    }
+
+    func clearCache() {
+        cache.removeAll()
+    }
+}

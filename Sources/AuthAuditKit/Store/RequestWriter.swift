@@ -1,0 +1,142 @@
+/// Writes audit events into `requests`, merging the stages of one request by `auditID`.
+///
+/// Fields that every stage repeats (verb, user, objectRef, …) are kept from the first stage seen;
+/// the response fields (code, message) come from the latest stage that has a code; the
+/// authorization annotations from any stage that has them. Writing the same event twice
+/// changes nothing, which is what makes re-ingesting a file or a rotated copy harmless.
+final class RequestWriter {
+    private let upsert: SQLiteStatement
+    private let verbs: DimensionTable
+    private let namespaces: DimensionTable
+    private let userAgents: DimensionTable
+    private let sourceIPs: DimensionTable
+    private let texts: DimensionTable
+    private let resources: ResourceTable
+    private let identities: IdentityTable
+    private var auditIDBuffer = [UInt8](repeating: 0, count: 256)
+
+    init(connection: SQLiteConnection, usernames: DimensionTable) throws {
+        verbs = try DimensionTable(connection: connection, table: "verbs", column: "name")
+        namespaces = try DimensionTable(connection: connection, table: "namespaces", column: "name")
+        userAgents = try DimensionTable(connection: connection, table: "user_agents", column: "value")
+        sourceIPs = try DimensionTable(connection: connection, table: "source_ips", column: "value")
+        texts = try DimensionTable(connection: connection, table: "texts", column: "value")
+        resources = try ResourceTable(connection: connection)
+        identities = try IdentityTable(connection: connection, usernames: usernames)
+        let responseIsNewer = """
+            excluded.code IS NOT NULL AND (requests.code IS NULL OR excluded.response_stage >= requests.response_stage)
+            """
+        upsert = try connection.prepare(
+            """
+            INSERT INTO requests (
+                audit_id, received_at, completed_at, stages, response_stage, level, verb_id, identity_id,
+                impersonated_identity_id, resource_id, namespace_id, object_name, request_path, code, decision,
+                reason_id, message_id, source_ip_id, user_agent_id, source_id)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)
+            ON CONFLICT (audit_id) DO UPDATE SET
+                received_at = coalesce(requests.received_at, excluded.received_at),
+                completed_at = max(coalesce(requests.completed_at, excluded.completed_at),
+                                   coalesce(excluded.completed_at, requests.completed_at)),
+                stages = requests.stages | excluded.stages,
+                response_stage = CASE WHEN \(responseIsNewer) THEN excluded.response_stage
+                                      ELSE requests.response_stage END,
+                code = CASE WHEN \(responseIsNewer) THEN excluded.code ELSE requests.code END,
+                message_id = CASE WHEN \(responseIsNewer) THEN excluded.message_id ELSE requests.message_id END,
+                level = coalesce(requests.level, excluded.level),
+                verb_id = coalesce(requests.verb_id, excluded.verb_id),
+                identity_id = coalesce(requests.identity_id, excluded.identity_id),
+                impersonated_identity_id = coalesce(requests.impersonated_identity_id, excluded.impersonated_identity_id),
+                resource_id = coalesce(requests.resource_id, excluded.resource_id),
+                namespace_id = coalesce(requests.namespace_id, excluded.namespace_id),
+                object_name = coalesce(requests.object_name, excluded.object_name),
+                request_path = coalesce(requests.request_path, excluded.request_path),
+                decision = coalesce(excluded.decision, requests.decision),
+                reason_id = coalesce(excluded.reason_id, requests.reason_id),
+                source_ip_id = coalesce(requests.source_ip_id, excluded.source_ip_id),
+                user_agent_id = coalesce(requests.user_agent_id, excluded.user_agent_id)
+            """, persistent: true)
+    }
+
+    /// Stores one event. Throws `AuditEventError` for an event that cannot be stored.
+    func write(_ event: AuditEventView, sourceID: Int64) throws {
+        guard let auditID = event.auditID, auditID.count > 0 else {
+            throw AuditEventError.missingAuditID
+        }
+        upsert.reset()
+
+        let idBytes = event.bytes(auditID)
+        let idLength = auditIDBuffer.withUnsafeMutableBytes { AuditIDEncoding.encode(idBytes, into: $0) }
+        auditIDBuffer.withUnsafeBytes { upsert.bindBlob(UnsafeRawBufferPointer(rebasing: $0[0..<idLength]), at: 1) }
+
+        upsert.bind(event.requestTime?.microseconds, at: 2)
+        upsert.bind((event.stageTimestamp ?? event.creationTimestamp)?.microseconds, at: 3)
+        let stage = event.stage.flatMap { AuditStage(name: event.string($0)) }
+        upsert.bind(Int64(stage?.bit ?? 0), at: 4)
+        if event.responseCode != nil {
+            upsert.bind(Int64(stage?.rawValue ?? 0), at: 5)
+        }
+        if let level = event.level {
+            upsert.bindText(event.bytes(level), at: 6)
+        }
+        try bindDimension(verbs, event, event.verb, at: 7)
+
+        if let user = event.user {
+            upsert.bind(try identities.id(for: event.bytes(user)), at: 8)
+        }
+        if let impersonated = event.impersonatedUser {
+            upsert.bind(try identities.id(for: event.bytes(impersonated)), at: 9)
+        }
+
+        if let resource = event.objectResource {
+            upsert.bind(try resources.id(for: event, resource: resource), at: 10)
+        } else if let uri = event.requestURI {
+            upsert.bind(event.string(uri), at: 13)
+        }
+        try bindDimension(namespaces, event, event.objectNamespace, at: 11)
+        if let name = event.objectName {
+            upsert.bind(event.string(name), at: 12)
+        }
+
+        if let code = event.responseCode {
+            upsert.bind(Int64(code), at: 14)
+        }
+        if let decision = event.authorizationDecision {
+            let value = event.string(decision)
+            upsert.bind(value == "allow" ? 1 : value == "forbid" ? 2 : nil, at: 15)
+        }
+        try bindDimension(texts, event, event.authorizationReason, at: 16, skipEmpty: true)
+        try bindDimension(texts, event, event.responseMessage, at: 17, skipEmpty: true)
+        try bindDimension(sourceIPs, event, event.sourceIP, at: 18)
+        try bindDimension(userAgents, event, event.userAgent, at: 19)
+        upsert.bind(sourceID, at: 20)
+
+        try upsert.run()
+    }
+
+    private func bindDimension(
+        _ table: DimensionTable, _ event: AuditEventView, _ range: JSONStringRange?, at index: Int32,
+        skipEmpty: Bool = false
+    ) throws {
+        guard let range else { return }
+        if skipEmpty && range.count == 0 { return }
+        if range.hasEscapes {
+            upsert.bind(try table.id(for: event.string(range)), at: index)
+        } else {
+            upsert.bind(try table.id(for: event.bytes(range)), at: index)
+        }
+    }
+
+    /// Forgets cached dimension ids after a rollback, when rows they name may be gone.
+    func clearCaches() {
+        for table in [verbs, namespaces, userAgents, sourceIPs, texts] {
+            table.clearCache()
+        }
+        resources.clearCache()
+        identities.clearCache()
+    }
+}
+
+/// Why an audit event could not be stored.
+enum AuditEventError: Error, Equatable {
+    case missingAuditID
+}

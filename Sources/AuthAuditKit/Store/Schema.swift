@@ -1,0 +1,216 @@
+/// The store's schema, as an ordered list of migrations.
+///
+/// Times are INTEGER microseconds since the Unix epoch (UTC); `iso_time(x)` formats them in SQL
+/// run by authaudit, and `datetime(x / 1000000, 'unixepoch')` works in any SQLite shell.
+/// Repeated strings live in small dimension tables keyed by integer.
+public enum Schema {
+    public static let migrator = Migrator(migrations: [
+        Migration("0001-initial", sql: initial),
+    ])
+
+    static let initial = """
+        CREATE TABLE usernames (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE);
+        CREATE TABLE verbs (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE);
+        CREATE TABLE namespaces (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE);
+        CREATE TABLE user_agents (id INTEGER PRIMARY KEY, value TEXT NOT NULL UNIQUE);
+        CREATE TABLE source_ips (id INTEGER PRIMARY KEY, value TEXT NOT NULL UNIQUE);
+        -- Response messages and authorization reasons.
+        CREATE TABLE texts (id INTEGER PRIMARY KEY, value TEXT NOT NULL UNIQUE);
+        -- '' stands for the core API group and for "no subresource".
+        CREATE TABLE resources (
+            id INTEGER PRIMARY KEY,
+            api_group TEXT NOT NULL,
+            resource TEXT NOT NULL,
+            subresource TEXT NOT NULL,
+            UNIQUE (api_group, resource, subresource)
+        );
+
+        -- Every input read: files, rotated copies, stdin.
+        CREATE TABLE sources (
+            id INTEGER PRIMARY KEY,
+            path TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            size INTEGER,
+            fingerprint INTEGER,
+            lines INTEGER NOT NULL DEFAULT 0,
+            records INTEGER NOT NULL DEFAULT 0,
+            skipped INTEGER NOT NULL DEFAULT 0,
+            complete INTEGER NOT NULL DEFAULT 0,
+            started_at INTEGER NOT NULL,
+            finished_at INTEGER
+        );
+        CREATE INDEX sources_fingerprint ON sources (fingerprint, size);
+
+        -- One row per distinct `user` / `impersonatedUser` object of the audit log.
+        CREATE TABLE identities (
+            id INTEGER PRIMARY KEY,
+            fingerprint INTEGER NOT NULL UNIQUE,
+            username_id INTEGER NOT NULL REFERENCES usernames (id),
+            uid TEXT,
+            groups TEXT NOT NULL,   -- JSON array
+            extra TEXT NOT NULL     -- JSON object of string arrays
+        );
+        CREATE INDEX identities_username ON identities (username_id);
+
+        -- One row per audit request (auditID), its stage events merged across files.
+        CREATE TABLE requests (
+            id INTEGER PRIMARY KEY,
+            audit_id BLOB NOT NULL UNIQUE,      -- 16 bytes for a UUID, else the UTF-8 text
+            received_at INTEGER,
+            completed_at INTEGER,               -- stageTimestamp of the latest stage seen
+            stages INTEGER NOT NULL,            -- bit set: 1 RequestReceived, 2 ResponseStarted, 4 ResponseComplete, 8 Panic
+            response_stage INTEGER,             -- stage whose response fields are kept (1-4)
+            level TEXT,
+            verb_id INTEGER REFERENCES verbs (id),
+            identity_id INTEGER REFERENCES identities (id),
+            impersonated_identity_id INTEGER REFERENCES identities (id),
+            resource_id INTEGER REFERENCES resources (id),
+            namespace_id INTEGER REFERENCES namespaces (id),
+            object_name TEXT,
+            request_path TEXT,                  -- only for requests without objectRef (non-resource URLs)
+            code INTEGER,
+            decision INTEGER,                   -- 1 allow, 2 forbid
+            reason_id INTEGER REFERENCES texts (id),
+            message_id INTEGER REFERENCES texts (id),
+            source_ip_id INTEGER REFERENCES source_ips (id),
+            user_agent_id INTEGER REFERENCES user_agents (id),
+            source_id INTEGER REFERENCES sources (id)
+        );
+        CREATE INDEX requests_received ON requests (received_at);
+        CREATE INDEX requests_forbidden ON requests (received_at) WHERE code = 403;
+        CREATE INDEX requests_unauthorized ON requests (received_at) WHERE code = 401;
+
+        -- aws-iam-authenticator per-request lines. Decision lines carry the session facts of the
+        -- "STS response" line paired with them (the previous one from the same client).
+        CREATE TABLE authenticator_events (
+            id INTEGER PRIMARY KEY,
+            fingerprint INTEGER NOT NULL UNIQUE,
+            time INTEGER,
+            message TEXT NOT NULL,
+            level TEXT,
+            client TEXT,
+            arn TEXT,
+            sts_arn TEXT,
+            account_id TEXT,
+            principal_id TEXT,
+            session_name TEXT,
+            access_key_id TEXT,
+            username TEXT,
+            uid TEXT,
+            groups TEXT,
+            error TEXT,
+            sts_endpoint TEXT,
+            source_id INTEGER REFERENCES sources (id)
+        );
+        CREATE INDEX authenticator_events_username ON authenticator_events (username);
+        CREATE INDEX authenticator_events_time ON authenticator_events (time);
+
+        -- Mapping documents (aws-auth ConfigMaps, IAMIdentityMapping sets, DynamicFile JSON) and their entries.
+        CREATE TABLE mapping_documents (
+            id INTEGER PRIMARY KEY,
+            content_hash INTEGER NOT NULL UNIQUE,
+            source_id INTEGER REFERENCES sources (id),
+            kind TEXT NOT NULL,
+            loaded_at INTEGER NOT NULL
+        );
+        CREATE TABLE mapping_entries (
+            id INTEGER PRIMARY KEY,
+            document_id INTEGER NOT NULL REFERENCES mapping_documents (id),
+            position INTEGER NOT NULL,
+            kind TEXT NOT NULL,                 -- role, user, account
+            arn TEXT,
+            username_template TEXT,
+            groups TEXT,                        -- JSON array
+            user_id TEXT,
+            sso_permission_set TEXT,            -- the alpha `sso:` matcher of mapRoles
+            sso_account_id TEXT,
+            sso_partition TEXT,
+            UNIQUE (document_id, position)
+        );
+
+        -- RBAC objects as read from dumps, stored as JSON for the least-privilege reports.
+        CREATE TABLE rbac_objects (
+            id INTEGER PRIMARY KEY,
+            content_hash INTEGER NOT NULL UNIQUE,
+            source_id INTEGER REFERENCES sources (id),
+            kind TEXT NOT NULL,
+            namespace TEXT,
+            name TEXT NOT NULL,
+            object TEXT NOT NULL
+        );
+
+        -- The resolution of each identity, recomputed after every ingest.
+        CREATE TABLE identity_resolutions (
+            identity_id INTEGER PRIMARY KEY REFERENCES identities (id),
+            status TEXT NOT NULL,
+            reason TEXT,
+            person TEXT,
+            iam_arn TEXT,
+            account_id TEXT,
+            permission_set TEXT,
+            session_name TEXT,
+            session_kind TEXT,
+            source TEXT                          -- source of the IAM principal link
+        );
+        CREATE TABLE identity_links (
+            identity_id INTEGER NOT NULL REFERENCES identities (id),
+            position INTEGER NOT NULL,
+            kind TEXT NOT NULL,
+            value TEXT NOT NULL,
+            source TEXT NOT NULL,
+            PRIMARY KEY (identity_id, position)
+        ) WITHOUT ROWID;
+
+        -- Diagnostics of every ingest, for `report skipped` and later review.
+        CREATE TABLE diagnostics (
+            id INTEGER PRIMARY KEY,
+            recorded_at INTEGER NOT NULL,
+            source TEXT NOT NULL,
+            line INTEGER,
+            severity TEXT NOT NULL,
+            problem TEXT NOT NULL
+        );
+
+        -- Requests with their names resolved, for reports and for users' own SQL.
+        CREATE VIEW request_facts AS
+        SELECT
+            r.id AS request_id,
+            r.audit_id,
+            r.received_at,
+            r.completed_at,
+            r.stages,
+            r.level,
+            v.name AS verb,
+            u.name AS username,
+            iu.name AS impersonated_username,
+            coalesce(iu.name, u.name) AS effective_username,
+            coalesce(r.impersonated_identity_id, r.identity_id) AS effective_identity_id,
+            res.api_group,
+            res.resource,
+            nullif(res.subresource, '') AS subresource,
+            CASE WHEN res.subresource <> '' THEN res.resource || '/' || res.subresource ELSE res.resource END
+                AS resource_path,
+            ns.name AS namespace,
+            r.object_name,
+            r.request_path,
+            r.code,
+            CASE r.decision WHEN 1 THEN 'allow' WHEN 2 THEN 'forbid' END AS decision,
+            reason.value AS reason,
+            message.value AS message,
+            ip.value AS source_ip,
+            ua.value AS user_agent,
+            r.source_id
+        FROM requests r
+        LEFT JOIN verbs v ON v.id = r.verb_id
+        LEFT JOIN identities ident ON ident.id = r.identity_id
+        LEFT JOIN usernames u ON u.id = ident.username_id
+        LEFT JOIN identities iident ON iident.id = r.impersonated_identity_id
+        LEFT JOIN usernames iu ON iu.id = iident.username_id
+        LEFT JOIN resources res ON res.id = r.resource_id
+        LEFT JOIN namespaces ns ON ns.id = r.namespace_id
+        LEFT JOIN texts reason ON reason.id = r.reason_id
+        LEFT JOIN texts message ON message.id = r.message_id
+        LEFT JOIN source_ips ip ON ip.id = r.source_ip_id
+        LEFT JOIN user_agents ua ON ua.id = r.user_agent_id;
+        """
+}

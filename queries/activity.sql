@@ -1,0 +1,23 @@
+-- name: activity
+-- title: Activity by identity
+-- description: Requests per effective Kubernetes username, with the person and IAM principal behind it, how many were forbidden, and when it was first and last seen.
+-- param: since time  Only requests received at or after this time.
+-- param: until time  Only requests received before this time.
+-- param: user text  Only this person or Kubernetes username.
+SELECT
+    coalesce(res.person, f.effective_username) AS person,
+    res.iam_arn AS iam_principal,
+    f.effective_username AS username,
+    res.status AS resolution,
+    count(*) AS requests,
+    sum(f.code = 403) AS forbidden,
+    iso_time(min(f.received_at)) AS first_seen,
+    iso_time(max(f.received_at)) AS last_seen
+FROM request_facts f
+LEFT JOIN identity_resolutions res ON res.identity_id = f.effective_identity_id
+WHERE f.effective_username IS NOT NULL
+    AND (:since IS NULL OR f.received_at >= :since)
+    AND (:until IS NULL OR f.received_at < :until)
+    AND (:user IS NULL OR f.effective_username = :user OR res.person = :user)
+GROUP BY res.person, res.iam_arn, f.effective_username, res.status
+ORDER BY count(*) DESC, f.effective_username;

@@ -1,0 +1,32 @@
+-- name: forbidden-detail
+-- title: Forbidden requests, one row each
+-- description: Every request answered 403, with its time, audit ID, identity chain and the apiserver's message (what 'report forbidden --detail' prints).
+-- param: since time  Only requests received at or after this time.
+-- param: until time  Only requests received before this time.
+-- param: user text  Only this person or Kubernetes username.
+-- param: namespace text  Only this namespace.
+SELECT
+    iso_time(f.received_at) AS time,
+    audit_id_text(f.audit_id) AS audit_id,
+    coalesce(res.person, f.effective_username) AS person,
+    res.iam_arn AS iam_principal,
+    res.session_name,
+    f.effective_username AS username,
+    CASE WHEN f.impersonated_username IS NOT NULL THEN f.username END AS impersonated_by,
+    f.verb,
+    coalesce(f.resource_path, f.request_path) AS resource,
+    f.api_group,
+    f.namespace,
+    f.object_name AS name,
+    f.decision,
+    f.message,
+    f.source_ip,
+    f.user_agent
+FROM request_facts f
+LEFT JOIN identity_resolutions res ON res.identity_id = f.effective_identity_id
+WHERE f.code = 403
+    AND (:since IS NULL OR f.received_at >= :since)
+    AND (:until IS NULL OR f.received_at < :until)
+    AND (:user IS NULL OR f.effective_username = :user OR res.person = :user)
+    AND (:namespace IS NULL OR f.namespace = :namespace)
+ORDER BY f.received_at, f.request_id;

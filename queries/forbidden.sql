@@ -1,0 +1,36 @@
+-- name: forbidden
+-- title: Forbidden requests by identity
+-- description: Requests answered 403, grouped by person (the Kubernetes username when the person is unknown), IAM principal, username, verb, resource and namespace.
+-- param: since time  Only requests received at or after this time.
+-- param: until time  Only requests received before this time.
+-- param: user text  Only this person or Kubernetes username.
+-- param: namespace text  Only this namespace.
+-- headline: true
+--
+-- The effective identity is the impersonated user when the request used impersonation;
+-- `impersonated_by` then names the user who sent it. A 403 whose authorization decision was
+-- `allow` came from admission (for example PodSecurity), not from RBAC; `decision` shows which.
+SELECT
+    coalesce(res.person, f.effective_username) AS person,
+    res.iam_arn AS iam_principal,
+    f.effective_username AS username,
+    f.impersonated_username IS NOT NULL AND f.username IS NOT f.impersonated_username AS impersonated,
+    f.verb,
+    coalesce(f.resource_path, f.request_path) AS resource,
+    f.api_group,
+    f.namespace,
+    count(*) AS count,
+    iso_time(min(f.received_at)) AS first_seen,
+    iso_time(max(f.received_at)) AS last_seen,
+    max(f.decision) AS decision,
+    max(f.message) AS message
+FROM request_facts f
+LEFT JOIN identity_resolutions res ON res.identity_id = f.effective_identity_id
+WHERE f.code = 403
+    AND (:since IS NULL OR f.received_at >= :since)
+    AND (:until IS NULL OR f.received_at < :until)
+    AND (:user IS NULL OR f.effective_username = :user OR res.person = :user)
+    AND (:namespace IS NULL OR f.namespace = :namespace)
+GROUP BY res.person, res.iam_arn, f.effective_username, f.impersonated_username, f.username, f.verb,
+    f.resource_path, f.request_path, f.api_group, f.namespace
+ORDER BY count(*) DESC, 1, 3, 5, 6, 8;
