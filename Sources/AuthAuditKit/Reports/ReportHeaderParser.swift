@@ -10,9 +10,8 @@ extension ReportDefinition {
     ///   A `param` value is `NAME TYPE SUMMARY`, with `TYPE` one of `time`, `text`, `integer`, `flag`.
     /// - Without `name`, the name is the file name without `.sql`. `description` is required.
     public static func parse(_ text: String, path: String) throws(ReportDefinitionError) -> ReportDefinition {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
-            line.last == "\r" ? line.dropLast() : line
-        }
+        // Swift reads CR LF as one `Character`, distinct from LF.
+        let lines = text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }
         var index = 0
         while index < lines.count, lines[index].allSatisfy(\.isWhitespace) {
             index += 1

@@ -71,13 +71,11 @@ private struct Layout {
             if column > 0 {
                 line += "  "
             }
-            if isNumeric[column] {
-                line += padding + cut
-            } else if column == cells.count - 1 {
-                line += cut
-            } else {
-                line += cut + padding
-            }
+            line += isNumeric[column] ? padding + cut : cut + padding
+        }
+        // Blank cells at the end of a line (NULL or padding) would leave trailing spaces.
+        while line.last == " " {
+            line.removeLast()
         }
         output.write(line + "\n")
     }
