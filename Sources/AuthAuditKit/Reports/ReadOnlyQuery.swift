@@ -1,4 +1,9 @@
 /// Arbitrary SQL from the `query` command, run only when every statement is read-only.
+///
+/// `sqlite3_stmt_readonly` rejects writes, `VACUUM INTO` and `PRAGMA` statements (even reads like
+/// `PRAGMA journal_mode`), and passes `ATTACH`.
+// NOTE: `ATTACH` passes the check. On a connection opened read-only, SQLite opens the attached file
+// read-only too and cannot create it, so it can read other databases but not write them.
 public enum ReadOnlyQuery {
     /// Runs the statements of `sql` in order and returns the rows of the last one.
     ///

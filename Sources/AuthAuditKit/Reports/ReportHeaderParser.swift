@@ -45,7 +45,7 @@ extension ReportDefinition {
         return try parse(text, path: path)
     }
 
-    /// The report name a file gets when its header has no `name` field: the file name without `.sql`.
+    /// Derives the report name for a header without a `name` field: the file name without `.sql`.
     static func derivedName(path: String) -> String {
         var fileName = path.split(separator: "/").last.map(String.init) ?? path
         if fileName.hasSuffix(".sql") {
@@ -165,7 +165,7 @@ func isValidReportName(_ name: String) -> Bool {
         }
 }
 
-/// Whether SQLite reads the whole name as one `:name` parameter; the header keeps to ASCII to stay unambiguous.
+/// Checks that SQLite reads the whole name as one `:name` parameter. ASCII only, so no Unicode rule is involved.
 func isValidParameterName(_ name: String) -> Bool {
     guard let first = name.unicodeScalars.first, !("0"..."9").contains(first) else { return false }
     return name.unicodeScalars.allSatisfy { scalar in

@@ -63,18 +63,12 @@ enum SQLStatementSplitter {
                 index += 1
             case UInt8(ascii: "'"), UInt8(ascii: "\""), UInt8(ascii: "`"), UInt8(ascii: "["):
                 markToken()
+                // A doubled quote (`'it''s'`) needs no case of its own: reading it as the end of one
+                // quoted run and the start of the next puts every `;` on the same side.
                 let closing = byte == UInt8(ascii: "[") ? UInt8(ascii: "]") : byte
                 index += 1
-                while index < bytes.count {
+                while index < bytes.count, bytes[index] != closing {
                     if bytes[index] == UInt8(ascii: "\n") { line += 1 }
-                    if bytes[index] == closing {
-                        // A doubled quote is an escaped quote, except inside `[…]`, which has no escape.
-                        if closing != UInt8(ascii: "]"), index + 1 < bytes.count, bytes[index + 1] == closing {
-                            index += 2
-                            continue
-                        }
-                        break
-                    }
                     index += 1
                 }
                 index = min(index + 1, bytes.count)

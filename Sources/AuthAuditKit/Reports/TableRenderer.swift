@@ -80,7 +80,7 @@ private struct Layout {
         output.write(line + "\n")
     }
 
-    /// The text cut to `width` columns with a trailing `…`, or unchanged when it fits.
+    /// Cuts the text to `width` columns, ending it in `…`; text that fits is returned unchanged.
     private func truncated(_ text: String, to width: Int) -> String {
         guard DisplayWidth.of(text) > width else { return text }
         var result = ""

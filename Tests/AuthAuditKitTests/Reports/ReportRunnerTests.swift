@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import AuthAuditKit
@@ -134,6 +135,26 @@ import Testing
             (error as? SQLRunError)?.reason == .notReadOnly
         }
         #expect(try store.connection.scalarInteger("SELECT count(*) FROM requests") == 5)
+    }
+
+    @Test func attachCannotCreateFile() throws {
+        let store = try ReportTestStore()
+        let newPath = store.directory.path("new.db")
+        #expect {
+            try ReadOnlyQuery.run("ATTACH '\(newPath)' AS other", on: store.connection)
+        } throws: { error in
+            guard let error = error as? SQLRunError, case .sqlite = error.reason else { return false }
+            return error.line == 1
+        }
+        #expect(!FileManager.default.fileExists(atPath: newPath))
+    }
+
+    @Test(arguments: ["VACUUM INTO 'copy.db'", "PRAGMA user_version = 3", "CREATE TEMP TABLE t (x)"])
+    func otherWritesRejected(sql: String) throws {
+        let store = try ReportTestStore()
+        #expect(throws: SQLRunError(source: .query, line: 1, reason: .notReadOnly)) {
+            try ReadOnlyQuery.run(sql, on: store.connection)
+        }
     }
 
     @Test func emptyTextRejected() throws {

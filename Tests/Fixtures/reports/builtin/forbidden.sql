@@ -1,6 +1,6 @@
 -- name: forbidden
 -- title: Forbidden requests by user
--- description: Requests answered 403, grouped by user and verb.
+-- description: Requests with response code 403, grouped by user and verb.
 -- param: since time  Only requests received at or after this time.
 -- param: until time  Only requests received before this time.
 -- param: user text  Only this username.
