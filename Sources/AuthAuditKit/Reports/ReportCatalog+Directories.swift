@@ -38,7 +38,8 @@ extension ReportCatalog {
         }
         while true {
             let queries = joined(directory, "queries")
-            if ReportFileSystem.isRegularFile(joined(directory, "Package.swift")), ReportFileSystem.isDirectory(queries) {
+            if ReportFileSystem.isRegularFile(joined(directory, "Package.swift")), ReportFileSystem.isDirectory(queries)
+            {
                 return queries
             }
             if directory == "/" || directory == "." { return nil }

@@ -22,7 +22,8 @@ public struct ReportCatalog: Sendable {
         var replacements: [Replacement] = []
         for definition in definitions {
             if let earlier = byName[definition.name] {
-                replacements.append(Replacement(name: definition.name, replacedPath: earlier.path, path: definition.path))
+                replacements.append(
+                    Replacement(name: definition.name, replacedPath: earlier.path, path: definition.path))
             }
             byName[definition.name] = definition
         }
@@ -55,7 +56,8 @@ public struct ReportCatalog: Sendable {
                     let definition = try ReportDefinition.load(path: path)
                     if let otherPath = inThisDirectory[definition.name] {
                         problems.append(
-                            ReportDefinitionError(path: path, reason: .duplicateName(definition.name, otherPath: otherPath)))
+                            ReportDefinitionError(
+                                path: path, reason: .duplicateName(definition.name, otherPath: otherPath)))
                         continue
                     }
                     inThisDirectory[definition.name] = path

@@ -34,6 +34,7 @@ public struct ReportRunner {
     }
 
     private func script(for definition: ReportDefinition) -> ReadOnlySQLScript {
-        ReadOnlySQLScript(sql: definition.sql, source: .reportFile(path: definition.path), firstLine: definition.sqlFirstLine)
+        ReadOnlySQLScript(
+            sql: definition.sql, source: .reportFile(path: definition.path), firstLine: definition.sqlFirstLine)
     }
 }

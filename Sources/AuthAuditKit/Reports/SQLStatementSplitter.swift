@@ -52,7 +52,8 @@ enum SQLStatementSplitter {
             case UInt8(ascii: "/") where index + 1 < bytes.count && bytes[index + 1] == UInt8(ascii: "*"):
                 index += 2
                 while index < bytes.count,
-                    !(bytes[index] == UInt8(ascii: "*") && index + 1 < bytes.count && bytes[index + 1] == UInt8(ascii: "/"))
+                    !(bytes[index] == UInt8(ascii: "*") && index + 1 < bytes.count
+                        && bytes[index + 1] == UInt8(ascii: "/"))
                 {
                     if bytes[index] == UInt8(ascii: "\n") { line += 1 }
                     index += 1

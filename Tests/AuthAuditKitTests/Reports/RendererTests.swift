@@ -104,7 +104,8 @@ import Testing
 
     @Test func jsonEscapesControlCharacters() {
         let table = ResultTable(
-            columns: ["k\"ey"], rows: [[.text("a\\b\u{01}\u{08}\u{0C}\t\r\u{1F}\u{7F}")], [.real(.infinity)], [.blob([1])]])
+            columns: ["k\"ey"],
+            rows: [[.text("a\\b\u{01}\u{08}\u{0C}\t\r\u{1F}\u{7F}")], [.real(.infinity)], [.blob([1])]])
         let expected = """
             [
               {

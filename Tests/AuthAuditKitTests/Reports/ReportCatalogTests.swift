@@ -32,7 +32,9 @@ import Testing
     @Test func badFileIsAProblemNotAFailure() {
         let catalog = ReportCatalog(directories: [builtIn, user])
         #expect(
-            catalog.problems == [ReportDefinitionError(path: user + "/broken.sql", line: 2, reason: .unknownField("colour"))])
+            catalog.problems == [
+                ReportDefinitionError(path: user + "/broken.sql", line: 2, reason: .unknownField("colour"))
+            ])
         #expect(!catalog.definitions.contains { $0.name == "broken" })
     }
 
@@ -66,9 +68,10 @@ import Testing
     }
 
     @Test func suggestionsNearestFirst() {
-        let catalog = ReportCatalog(definitions: ["verbs", "users", "user", "usage"].map {
-            ReportDefinition(name: $0, description: "D.", sql: "SELECT 1", path: "/q/\($0).sql")
-        })
+        let catalog = ReportCatalog(
+            definitions: ["verbs", "users", "user", "usage"].map {
+                ReportDefinition(name: $0, description: "D.", sql: "SELECT 1", path: "/q/\($0).sql")
+            })
         #expect(catalog.suggestions(for: "usr") == ["user", "users"])
         #expect(catalog.suggestions(for: "us") == ["user", "usage", "users"])
         #expect(catalog.suggestions(for: "verb") == ["verbs"])

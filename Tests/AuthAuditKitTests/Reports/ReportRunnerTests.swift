@@ -57,7 +57,10 @@ import Testing
             SELECT * FROM requests
             WHERE received_at >= :since AND username = @who
             """)
-        #expect(throws: SQLRunError(source: .reportFile(path: definition.path), line: 4, reason: .undeclaredParameter("who"))) {
+        #expect(
+            throws: SQLRunError(
+                source: .reportFile(path: definition.path), line: 4, reason: .undeclaredParameter("who"))
+        ) {
             try ReportRunner(connection: store.connection).run(definition, bindings: bindings(definition))
         }
     }
@@ -65,7 +68,10 @@ import Testing
     @Test func positionalParameterRejected() throws {
         let store = try ReportTestStore()
         let definition = try store.definition("-- description: D.\nSELECT * FROM requests WHERE verb = ?")
-        #expect(throws: SQLRunError(source: .reportFile(path: definition.path), line: 2, reason: .positionalParameter(index: 1))) {
+        #expect(
+            throws: SQLRunError(
+                source: .reportFile(path: definition.path), line: 2, reason: .positionalParameter(index: 1))
+        ) {
             try ReportRunner(connection: store.connection).run(definition, bindings: bindings(definition))
         }
     }
@@ -101,7 +107,9 @@ import Testing
         let bad = try store.definition("-- description: D.\nSELECT :missing")
         let runner = ReportRunner(connection: store.connection)
         #expect(throws: Never.self) { try runner.check(good) }
-        #expect(throws: SQLRunError(source: .reportFile(path: bad.path), line: 2, reason: .undeclaredParameter("missing"))) {
+        #expect(
+            throws: SQLRunError(source: .reportFile(path: bad.path), line: 2, reason: .undeclaredParameter("missing"))
+        ) {
             try runner.check(bad)
         }
     }
