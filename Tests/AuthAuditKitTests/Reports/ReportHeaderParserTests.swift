@@ -108,7 +108,7 @@ import Testing
 }
 
 extension Array where Element == UInt8 {
-    func write(toFile path: String) throws {
+    fileprivate func write(toFile path: String) throws {
         try Data(self).write(to: URL(fileURLWithPath: path))
     }
 }
