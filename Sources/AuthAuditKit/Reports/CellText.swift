@@ -1,0 +1,69 @@
+/// The text forms of SQLite values shared by the table, CSV and Markdown renderers.
+enum CellText {
+    /// The value as text: NULL as the empty string, a BLOB as an SQL hex literal (`x'0a1b'`).
+    static func plain(_ value: SQLiteValue) -> String {
+        switch value {
+        case .null: return ""
+        case .integer(let number): return String(number)
+        case .real(let number): return number.description
+        case .text(let text): return text
+        case .blob(let bytes): return "x'" + hex(bytes) + "'"
+        }
+    }
+
+    static func hex(_ bytes: [UInt8]) -> String {
+        let digits = Array("0123456789abcdef")
+        var text = ""
+        text.reserveCapacity(bytes.count * 2)
+        for byte in bytes {
+            text.append(digits[Int(byte >> 4)])
+            text.append(digits[Int(byte & 0x0F)])
+        }
+        return text
+    }
+
+    static func isNumber(_ value: SQLiteValue) -> Bool {
+        switch value {
+        case .integer, .real: return true
+        default: return false
+        }
+    }
+
+    /// Whether every non-NULL value of the column is a number and at least one is.
+    static func isNumericColumn(_ column: Int, of rows: [[SQLiteValue]]) -> Bool {
+        var sawNumber = false
+        for row in rows {
+            let value = row[column]
+            if value == .null { continue }
+            guard isNumber(value) else { return false }
+            sawNumber = true
+        }
+        return sawNumber
+    }
+
+    /// The text with control characters (C0, DEL and C1) replaced by visible escapes: `\n`, `\r`, `\t`,
+    /// else `\x1b`. Audit data is untrusted, and raw control characters written to a terminal could
+    /// move the cursor or change its settings.
+    // NOTE: a literal backslash is not escaped, so the text `\n` and a line feed display the same.
+    static func escapingControlCharacters(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: isControl) else { return text }
+        var result = ""
+        for scalar in text.unicodeScalars {
+            guard isControl(scalar) else {
+                result.unicodeScalars.append(scalar)
+                continue
+            }
+            switch scalar {
+            case "\n": result += "\\n"
+            case "\r": result += "\\r"
+            case "\t": result += "\\t"
+            default: result += "\\x" + hex([UInt8(scalar.value)])
+            }
+        }
+        return result
+    }
+
+    static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
+    }
+}

@@ -1,0 +1,2 @@
+-- description: Every username seen.
+SELECT DISTINCT username FROM requests ORDER BY username;

@@ -1,0 +1,4 @@
+-- name: broken
+-- colour: red
+-- description: Has a header field that does not exist.
+SELECT 1;
