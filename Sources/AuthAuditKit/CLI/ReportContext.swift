@@ -1,0 +1,64 @@
+import Foundation
+
+/// What the report-running commands share: the store, the report catalog and the output settings.
+struct ReportContext {
+    let connection: SQLiteConnection
+    let catalog: ReportCatalog
+    let format: OutputFormat
+    let terminalWidth: Int?
+
+    /// Opens the store read-only and loads the catalog, printing unusable report files as warnings.
+    init(arguments: ParsedArguments, context: CommandContext, needsStore: Bool = true) throws {
+        let path = context.databasePath(arguments)
+        if needsStore || FileManager.default.fileExists(atPath: path) {
+            guard FileManager.default.fileExists(atPath: path) else {
+                throw StoreMissingError(path: path)
+            }
+            connection = try AuditStore.openReadOnly(path: path)
+        } else {
+            connection = try SQLiteConnection(path: ":memory:", mode: .readOnly)
+        }
+        catalog = Self.loadCatalog(context: context)
+        format = try Self.outputFormat(arguments)
+        terminalWidth = context.isOutputTerminal ? TerminalWidth.current(environment: context.environment) : nil
+    }
+
+    static func loadCatalog(context: CommandContext) -> ReportCatalog {
+        let directories = ReportCatalog.defaultDirectories(
+            executablePath: context.executablePath, environment: context.environment,
+            currentDirectory: context.currentDirectory)
+        let catalog = ReportCatalog(directories: directories)
+        for problem in catalog.problems {
+            Console.error(ErrorRenderer.render(problem).replacingOccurrences(of: "error:", with: "warning:"))
+        }
+        if directories.isEmpty {
+            Console.error(
+                "authaudit: warning: no report folder found; install queries/ as <prefix>/share/authaudit/queries"
+                    + " or name a folder in AUTHAUDIT_QUERIES")
+        }
+        return catalog
+    }
+
+    static func outputFormat(_ arguments: ParsedArguments) throws(UsageError) -> OutputFormat {
+        guard let text = arguments.value("format") else { return .table }
+        guard let format = OutputFormat(rawValue: text) else {
+            throw .invalidValue(
+                option: "--format", value: text,
+                reason: "expected one of " + OutputFormat.allCases.map(\.rawValue).joined(separator: ", "))
+        }
+        return format
+    }
+
+    /// The newest request time in the store: durations such as `7d` count back from it.
+    func anchor() throws -> Timestamp? {
+        try connection.scalarInteger("SELECT max(received_at) FROM requests").map(Timestamp.init(microseconds:))
+    }
+
+    /// Runs a report and writes its rows to standard output in the chosen format.
+    func run(_ definition: ReportDefinition, values: [String: String]) throws {
+        let bindings = try ReportArguments(values).bindings(
+            for: definition, anchor: try anchor(), parseTime: TimestampParser.parse)
+        var writer = ResultWriter(format: format, terminalWidth: terminalWidth, output: StandardOutputStream())
+        try ReportRunner(connection: connection).run(definition, bindings: bindings, into: &writer)
+    }
+}
