@@ -1,4 +1,4 @@
-/// What the authenticator log shows about one Kubernetes username mapped from one IAM identity.
+/// The authenticator log's record of one Kubernetes username mapped from one IAM identity.
 public struct AuthenticatorObservation: Sendable, Equatable {
     public var username: String
     public var uid: String?
@@ -85,7 +85,7 @@ public struct AuthenticatorIndex: Sendable {
         unpairedSTSResponses += pending.count
     }
 
-    /// The observations of a username, in the order first seen. When `uid` is given, observations with
+    /// Returns the observations of a username, in the order first seen. When `uid` is given, observations with
     /// another uid are left out (those without a uid are kept).
     public func observations(username: String, uid: String? = nil) -> [AuthenticatorObservation] {
         let all = (observationsByUsername[username] ?? []).map { observationList[$0] }
@@ -95,7 +95,7 @@ public struct AuthenticatorIndex: Sendable {
 
     public var isEmpty: Bool { observationList.isEmpty && deniedCounts.isEmpty }
 
-    /// The number of "access denied" lines for a canonical ARN (compared ignoring case), over all errors.
+    /// Counts the "access denied" lines for a canonical ARN (compared ignoring case), over all errors.
     public func deniedCount(arn: String) -> Int {
         deniedCounts.reduce(0) { total, entry in
             guard let denied = entry.key.arn, ARN.textEqualIgnoringCase(denied, arn) else { return total }
@@ -120,10 +120,12 @@ public struct AuthenticatorIndex: Sendable {
         } else {
             position = observationList.count
             observationsByKey[key] = position
-            observationList.append(AuthenticatorObservation(username: username, uid: record.uid, canonicalARN: record.arn))
+            observationList.append(
+                AuthenticatorObservation(username: username, uid: record.uid, canonicalARN: record.arn))
             observationsByUsername[username, default: []].append(position)
         }
         var observation = observationList[position]
+
         observation.grantCount += 1
         observation.groups = record.groups ?? observation.groups
         if let time = record.time {
@@ -131,9 +133,12 @@ public struct AuthenticatorIndex: Sendable {
             observation.lastSeen = max(observation.lastSeen ?? time, time)
         }
         let uidParts = AuthenticatorUID(record.uid)
-        observation.accountID = sts?.accountID ?? observation.accountID ?? uidParts?.accountID
+        observation.accountID =
+            sts?.accountID ?? observation.accountID ?? uidParts?.accountID
             ?? record.arn.flatMap { ARN($0)?.account }
-        observation.principalID = sts?.userID.flatMap { $0.isEmpty ? nil : $0 } ?? observation.principalID ?? uidParts?.principalID
+        observation.principalID =
+            sts?.userID.flatMap { $0.isEmpty ? nil : $0 } ?? observation.principalID ?? uidParts?.principalID
+
         if let sts {
             observation.pairedCount += 1
             if let session = sts.sessionName ?? sts.arn.flatMap({ ARN($0)?.sessionName }),

@@ -26,14 +26,19 @@ extension AwsAuthReader {
         guard name == nil || name == "aws-auth", namespace == nil || namespace == "kube-system" else {
             if !insideList {
                 let shown = [namespace, name].compactMap { $0 }.joined(separator: "/")
-                report(.note, line: node.start.line, reason: "ConfigMap \(shown) was skipped because only kube-system/aws-auth holds IAM mappings.")
+                report(
+                    .note, line: node.start.line,
+                    reason: "ConfigMap \(shown) was skipped because only kube-system/aws-auth holds IAM mappings.")
             }
             return
         }
         result.objectCount += 1
+
         guard let data = node["data"], !data.isNull else { return }
         guard let entries = data.mappingEntries else {
-            report(.error, line: data.start.line, reason: "The aws-auth ConfigMap is invalid: data is a \(data.kindName), not a mapping.")
+            report(
+                .error, line: data.start.line,
+                reason: "The aws-auth ConfigMap is invalid: data is a \(data.kindName), not a mapping.")
             return
         }
         // Kubernetes rejects a ConfigMap whose data values are not strings (for example `mapRoles:` followed by
@@ -41,9 +46,14 @@ extension AwsAuthReader {
         for entry in entries where !entry.value.isNull && entry.value.scalar?.resolvedKind != .string {
             let key = entry.key.scalarText ?? "?"
             let hint = entry.value.sequenceItems != nil ? " Write `\(key): |` so that the list is a string." : ""
-            report(.error, line: entry.value.start.line, reason: "The aws-auth ConfigMap is invalid and was ignored: data.\(key) is a \(entry.value.kindName), not a string.\(hint)")
+            report(
+                .error, line: entry.value.start.line,
+                reason:
+                    "The aws-auth ConfigMap is invalid and was ignored: data.\(key) is a \(entry.value.kindName), not a string.\(hint)"
+            )
             return
         }
+
         // Top-level data keys are case-sensitive: `maproles` and `MaPrOlEs` are not read by the authenticator.
         if let roles = data["mapRoles"], let text = roles.scalarText, !Self.isSkippable(text) {
             if let list = parseEmbedded(text, field: "mapRoles", outer: roles) {
@@ -60,11 +70,16 @@ extension AwsAuthReader {
                 readAccountList(list, lines: EmbeddedLines(outer: accounts))
             }
         }
+
         for entry in entries {
             guard let key = entry.key.scalarText, !["mapRoles", "mapUsers", "mapAccounts"].contains(key),
                 ["maproles", "mapusers", "mapaccounts"].contains(key.lowercased())
             else { continue }
-            report(.warning, line: entry.key.start.line, reason: "data.\(key) is ignored because data keys are case-sensitive; the authenticator reads only mapRoles, mapUsers and mapAccounts.")
+            report(
+                .warning, line: entry.key.start.line,
+                reason:
+                    "data.\(key) is ignored because data keys are case-sensitive; the authenticator reads only mapRoles, mapUsers and mapAccounts."
+            )
         }
     }
 
@@ -80,7 +95,9 @@ extension AwsAuthReader {
         do {
             return try DocumentParser.parse(text).first
         } catch {
-            report(.error, line: lines.line(error.mark), reason: "data.\(field) was ignored: \(DocumentErrorText.describe(error))")
+            report(
+                .error, line: lines.line(error.mark),
+                reason: "data.\(field) was ignored: \(DocumentErrorText.describe(error))")
             return nil
         }
     }

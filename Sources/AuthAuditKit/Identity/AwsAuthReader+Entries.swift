@@ -1,4 +1,4 @@
-/// Why one mapping entry was dropped.
+/// The reason one mapping entry was dropped.
 private struct EntryProblem: Error {
     let text: String
 }
@@ -7,7 +7,9 @@ extension AwsAuthReader {
     mutating func readRoleList(_ list: DocumentNode, field: String, lines: EmbeddedLines) {
         guard let items = list.sequenceItems else {
             if !list.isNull {
-                report(.error, line: lines.line(list.start), reason: "\(field) was ignored: it is a \(list.kindName), not a list of entries.")
+                report(
+                    .error, line: lines.line(list.start),
+                    reason: "\(field) was ignored: it is a \(list.kindName), not a list of entries.")
             }
             return
         }
@@ -26,7 +28,9 @@ extension AwsAuthReader {
     mutating func readUserList(_ list: DocumentNode, field: String, lines: EmbeddedLines) {
         guard let items = list.sequenceItems else {
             if !list.isNull {
-                report(.error, line: lines.line(list.start), reason: "\(field) was ignored: it is a \(list.kindName), not a list of entries.")
+                report(
+                    .error, line: lines.line(list.start),
+                    reason: "\(field) was ignored: it is a \(list.kindName), not a list of entries.")
             }
             return
         }
@@ -36,7 +40,11 @@ extension AwsAuthReader {
                 let user = try Self.userMapping(item)
                 result.mapping.users.append(user)
                 if let arn = ARN(user.userARN), arn.isAssumedRole {
-                    report(.warning, line: line, reason: "\(field) entry \(index + 1) never matches: \(user.userARN) is a role session; map the role \((try? arn.canonical().description) ?? "") under mapRoles instead.")
+                    report(
+                        .warning, line: line,
+                        reason:
+                            "\(field) entry \(index + 1) never matches: \(user.userARN) is a role session; map the role \((try? arn.canonical().description) ?? "") under mapRoles instead."
+                    )
                 }
             } catch {
                 report(.error, line: line, reason: "\(field) entry \(index + 1) was dropped: \(error.text)")
@@ -49,21 +57,29 @@ extension AwsAuthReader {
     mutating func readAccountList(_ list: DocumentNode, lines: EmbeddedLines) {
         guard let items = list.sequenceItems else {
             if !list.isNull {
-                report(.error, line: lines.line(list.start), reason: "mapAccounts was ignored: it is a \(list.kindName), not a list of account ids.")
+                report(
+                    .error, line: lines.line(list.start),
+                    reason: "mapAccounts was ignored: it is a \(list.kindName), not a list of account ids.")
             }
             return
         }
         for (index, item) in items.enumerated() {
             if item.isNull { continue }
             guard let text = item.scalarText else {
-                report(.error, line: lines.line(item.start), reason: "mapAccounts entry \(index + 1) was dropped: it is a \(item.kindName), not an account id.")
+                report(
+                    .error, line: lines.line(item.start),
+                    reason: "mapAccounts entry \(index + 1) was dropped: it is a \(item.kindName), not an account id.")
                 continue
             }
             let trimmed = text.trimmingWhitespace()
             if Self.isSkippable(trimmed) || trimmed == "''" { continue }
             result.mapping.accounts.append(trimmed)
             if trimmed.utf8.count != 12 || !trimmed.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
-                report(.warning, line: lines.line(item.start), reason: "mapAccounts entry \(index + 1) (\(trimmed)) is not a 12-digit account id, so no ARN can match it.")
+                report(
+                    .warning, line: lines.line(item.start),
+                    reason:
+                        "mapAccounts entry \(index + 1) (\(trimmed)) is not a 12-digit account id, so no ARN can match it."
+                )
             }
         }
     }
@@ -71,9 +87,17 @@ extension AwsAuthReader {
     private mutating func lintRoleARN(_ role: RoleMapping, field: String, index: Int, line: Int?) {
         guard let text = role.roleARN, let arn = ARN(text) else { return }
         if arn.isIAMRole, arn.rolePath != nil, !text.contains("*"), !text.contains("?") {
-            report(.warning, line: line, reason: "\(field) entry \(index + 1) never matches: role ARNs in aws-auth must not include a path; use \(arn.strippingRolePath()).")
+            report(
+                .warning, line: line,
+                reason:
+                    "\(field) entry \(index + 1) never matches: role ARNs in aws-auth must not include a path; use \(arn.strippingRolePath())."
+            )
         } else if arn.isAssumedRole {
-            report(.warning, line: line, reason: "\(field) entry \(index + 1) never matches: \(text) is a role session; use \((try? arn.canonical().description) ?? "the role ARN").")
+            report(
+                .warning, line: line,
+                reason:
+                    "\(field) entry \(index + 1) never matches: \(text) is a role session; use \((try? arn.canonical().description) ?? "the role ARN")."
+            )
         }
     }
 
@@ -87,7 +111,9 @@ extension AwsAuthReader {
         var role = RoleMapping(roleARN: roleARN, username: try string(item, "username") ?? "", groups: try groups(item))
         role.userID = try string(item, "userid")
         if let sso = item.value(forCaseInsensitiveKey: "sso"), !sso.isNull {
-            guard sso.mappingEntries != nil else { throw EntryProblem(text: "sso is a \(sso.kindName), not a mapping.") }
+            guard sso.mappingEntries != nil else {
+                throw EntryProblem(text: "sso is a \(sso.kindName), not a mapping.")
+            }
             role.ssoPermissionSetName = try string(sso, "permissionSetName")
             role.ssoAccountID = try string(sso, "accountID")
             role.ssoPartition = try string(sso, "partition")
@@ -108,7 +134,10 @@ extension AwsAuthReader {
         let name = role.ssoPermissionSetName ?? ""
         let allowed = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_+=,.@-".unicodeScalars)
         guard (1...32).contains(name.unicodeScalars.count), name.unicodeScalars.allSatisfy(allowed.contains) else {
-            throw EntryProblem(text: "sso.permissionSetName '\(name)' is not a valid permission set name (1 to 32 of [A-Za-z0-9_+=,.@-]).")
+            throw EntryProblem(
+                text:
+                    "sso.permissionSetName '\(name)' is not a valid permission set name (1 to 32 of [A-Za-z0-9_+=,.@-])."
+            )
         }
         if let partition = role.ssoPartition, !partition.isEmpty, !ARN.knownPartitions.contains(partition) {
             throw EntryProblem(text: "sso.partition '\(partition)' is not a known AWS partition.")
@@ -126,8 +155,8 @@ extension AwsAuthReader {
         return user
     }
 
-    /// A string field; null or missing is nil. A number or boolean is an error, as when Go's JSON decoder
-    /// meets a number for a string field after `yaml.ToJSON`.
+    /// Reads a string field, returning nil when it is null or missing. A number or boolean is an error, as when
+    /// Go's JSON decoder meets a number for a string field after `yaml.ToJSON`.
     private static func string(_ item: DocumentNode, _ key: String) throws(EntryProblem) -> String? {
         guard let node = item.value(forCaseInsensitiveKey: key), !node.isNull else { return nil }
         guard let scalar = node.scalar, scalar.resolvedKind == .string else {

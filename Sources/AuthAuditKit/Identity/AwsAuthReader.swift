@@ -17,7 +17,10 @@ struct AwsAuthReader {
     mutating func readObject(_ node: DocumentNode, insideList: Bool) {
         if node.isNull { return }
         guard node.mappingEntries != nil else {
-            if !insideList { result.diagnostics.append(Diagnostic(severity: .error, source: source, line: node.start.line, problem: .unknownFormat)) }
+            if !insideList {
+                result.diagnostics.append(
+                    Diagnostic(severity: .error, source: source, line: node.start.line, problem: .unknownFormat))
+            }
             return
         }
         switch node["kind"]?.scalarText {
@@ -32,13 +35,17 @@ struct AwsAuthReader {
         case let kind?:
             if !insideList {
                 result.diagnostics.append(
-                    Diagnostic(severity: .note, source: source, line: node.start.line, problem: .unsupportedKind(name: kind)))
+                    Diagnostic(
+                        severity: .note, source: source, line: node.start.line, problem: .unsupportedKind(name: kind)))
             }
         case nil:
-            if node.value(forCaseInsensitiveKey: "mapRoles") != nil || node.value(forCaseInsensitiveKey: "mapUsers") != nil {
+            if node.value(forCaseInsensitiveKey: "mapRoles") != nil
+                || node.value(forCaseInsensitiveKey: "mapUsers") != nil
+            {
                 readDynamicFile(node)
             } else if !insideList {
-                result.diagnostics.append(Diagnostic(severity: .error, source: source, line: node.start.line, problem: .unknownFormat))
+                result.diagnostics.append(
+                    Diagnostic(severity: .error, source: source, line: node.start.line, problem: .unknownFormat))
             }
         }
     }
@@ -58,8 +65,8 @@ struct AwsAuthReader {
         }
     }
 
-    /// Reads an `IAMIdentityMapping`; an IAM role ARN becomes a role mapping and anything else that
-    /// canonicalizes to a user becomes a user mapping, as the CRD controller stores the canonical ARN.
+    /// Reads an `IAMIdentityMapping`. The CRD controller stores the canonical form of `spec.arn`, so an ARN that
+    /// canonicalizes to an IAM role becomes a role mapping and any other identity a user mapping.
     private mutating func readIdentityMapping(_ node: DocumentNode) {
         result.objectCount += 1
         let name = node["metadata"]?["name"]?.scalarText ?? "(unnamed)"
@@ -72,7 +79,11 @@ struct AwsAuthReader {
         do {
             canonical = try ARN.canonicalize(arnText)
         } catch {
-            report(.error, line: line, reason: "IAMIdentityMapping \(name) was skipped because spec.arn \(arnText) is not an IAM role or user ARN.")
+            report(
+                .error, line: line,
+                reason:
+                    "IAMIdentityMapping \(name) was skipped because spec.arn \(arnText) is not an IAM role or user ARN."
+            )
             return
         }
         let username = spec["username"]?.scalarText ?? ""

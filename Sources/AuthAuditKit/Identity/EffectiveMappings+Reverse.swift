@@ -30,17 +30,22 @@ extension EffectiveMappings {
         for user in users {
             let arn = ARN(user.userARN)
             if let arn, let accountID, arn.account != accountID { continue }
-            consider(MappingEntry(kind: .user(user)), template: user.username, username: username, arn: arn, into: &result)
+            consider(
+                MappingEntry(kind: .user(user)), template: user.username, username: username, arn: arn, into: &result)
         }
         if let arn = ARN(username), accounts.contains(arn.account), (try? arn.canonical()) == arn,
             accountID == nil || accountID == arn.account
         {
-            result.producers.append(ProducingEntry(entry: MappingEntry(kind: .account(arn.account)), captures: TemplateCaptures(), arn: arn))
+            result.producers.append(
+                ProducingEntry(entry: MappingEntry(kind: .account(arn.account)), captures: TemplateCaptures(), arn: arn)
+            )
         }
         return result
     }
 
-    private func consider(_ entry: MappingEntry, template: String, username: String, arn: ARN?, into result: inout ReverseMatch) {
+    private func consider(
+        _ entry: MappingEntry, template: String, username: String, arn: ARN?, into result: inout ReverseMatch
+    ) {
         switch UsernameTemplate(template).match(username) {
         case .noMatch:
             return

@@ -25,7 +25,7 @@ struct MappingEntry: Equatable {
         }
     }
 
-    /// How the entry is named in reasons: its ARN, SSO matcher or account.
+    /// The entry's name in reasons: its ARN, SSO matcher or account.
     var label: String {
         switch kind {
         case .role(let role):
@@ -37,8 +37,10 @@ struct MappingEntry: Equatable {
     }
 }
 
-/// The aws-auth entries in effect after merging several mapping sources; a later entry with the same ARN
-/// (compared ignoring case) replaces an earlier one, as the authenticator's ARN-keyed maps do.
+/// The aws-auth entries in effect after merging several mapping sources.
+///
+/// A later entry with the same ARN (compared ignoring case) replaces an earlier one, as in the authenticator's
+/// ARN-keyed maps.
 struct EffectiveMappings {
     private(set) var roles: [RoleMapping] = []
     private(set) var users: [UserMapping] = []
@@ -49,15 +51,21 @@ struct EffectiveMappings {
         var userIndex: [String: Int] = [:]
         for mapping in mappings {
             for role in mapping.roles {
-                let key = role.roleARN?.lowercased() ?? "sso:\(role.ssoPartition ?? ""):\(role.ssoAccountID ?? ""):\(role.ssoPermissionSetName?.lowercased() ?? "")"
-                if let existing = roleIndex[key] { roles[existing] = role } else {
+                let key =
+                    role.roleARN?.lowercased()
+                    ?? "sso:\(role.ssoPartition ?? ""):\(role.ssoAccountID ?? ""):\(role.ssoPermissionSetName?.lowercased() ?? "")"
+                if let existing = roleIndex[key] {
+                    roles[existing] = role
+                } else {
                     roleIndex[key] = roles.count
                     roles.append(role)
                 }
             }
             for user in mapping.users {
                 let key = user.userARN.lowercased()
-                if let existing = userIndex[key] { users[existing] = user } else {
+                if let existing = userIndex[key] {
+                    users[existing] = user
+                } else {
                     userIndex[key] = users.count
                     users.append(user)
                 }
@@ -70,14 +78,13 @@ struct EffectiveMappings {
 
     var isEmpty: Bool { roles.isEmpty && users.isEmpty && accounts.isEmpty }
 
-    /// The entry the authenticator would use for a canonical ARN: mapRoles, then mapUsers, then mapAccounts
-    /// (`doMapping` in `pkg/server/server.go`).
+    /// Finds the entry the authenticator would use for a canonical ARN: mapRoles (exact ARNs before
+    /// patterns), then mapUsers, then mapAccounts (`doMapping` in `pkg/server/server.go`).
     func entry(forCanonicalARN arn: ARN) -> MappingEntry? {
         let text = arn.description
-        if let role = roles.first(where: { Self.roleMatches($0, canonical: arn) && $0.roleARN != nil && !Self.hasWildcards($0.roleARN!) }) {
-            return MappingEntry(kind: .role(role))
-        }
-        if let role = roles.first(where: { Self.roleMatches($0, canonical: arn) }) {
+        let matching = roles.filter { Self.roleMatches($0, canonical: arn) }
+        let exact = matching.first { role in role.roleARN.map { !Self.hasWildcards($0) } ?? false }
+        if let role = exact ?? matching.first {
             return MappingEntry(kind: .role(role))
         }
         if let user = users.first(where: { ARN.textEqualIgnoringCase($0.userARN, text) }) {
@@ -89,16 +96,16 @@ struct EffectiveMappings {
         return nil
     }
 
-    /// Whether a role entry matches a canonical role ARN: equal ignoring case, an `ArnLike` wildcard pattern,
-    /// or the `sso` matcher (`arn:aws:iam::<account>:role/AWSReservedSSO_<name>_*`, lower-cased).
+    /// Tests whether a role entry matches a canonical role ARN: equal ignoring case, an `ArnLike` wildcard
+    /// pattern, or the `sso` matcher (`arn:aws:iam::<account>:role/AWSReservedSSO_<name>_*`, lower-cased).
     static func roleMatches(_ role: RoleMapping, canonical arn: ARN) -> Bool {
         if let pattern = role.roleARN {
             if hasWildcards(pattern) { return GlobPattern.matches(pattern.lowercased(), arn.description.lowercased()) }
             return ARN.textEqualIgnoringCase(pattern, arn.description)
         }
         guard let name = role.ssoPermissionSetName, let account = role.ssoAccountID else { return false }
-        // NOTE: aws-iam-authenticator's SSOArnLike sets the partition only when it is empty (then "aws"), so an
-        // entry with an explicit partition produces "arn::iam::…" and never matches; this keeps that behaviour.
+        // NOTE: aws-iam-authenticator's SSOArnLike sets the partition only when it is empty (then "aws"). An entry
+        // with an explicit partition therefore produces "arn::iam::…" and never matches, and this code does the same.
         let partition = (role.ssoPartition ?? "").isEmpty ? "aws" : ""
         let pattern = "arn:\(partition):iam::\(account):role/AWSReservedSSO_\(name)_*".lowercased()
         return GlobPattern.matches(pattern, arn.description.lowercased())

@@ -1,8 +1,8 @@
 /// Resolves Kubernetes usernames to the IAM principal, session and person behind them.
 ///
 /// Facts come, in order of trust, from the event's own `user.extra` and `uid`, from the authenticator log,
-/// and last from reverse-matching the username against aws-auth templates. The resolver never guesses:
-/// when a source allows several answers it names them in the reason and picks none.
+/// and last from reverse-matching the username against aws-auth templates. When a source allows several
+/// identities or session names, the resolver lists them in the reason and picks none.
 public struct IdentityResolver: Sendable {
     private let mappings: EffectiveMappingsBox
     private let index: AuthenticatorIndex

@@ -17,7 +17,9 @@ struct Resolution {
     }
 
     private mutating func add(_ kind: IdentityLinkKind, _ value: String?, _ source: IdentitySource) {
-        guard let value, !value.isEmpty, !links.contains(where: { $0.kind == kind && $0.value == value }) else { return }
+        guard let value, !value.isEmpty, !links.contains(where: { $0.kind == kind && $0.value == value }) else {
+            return
+        }
         links.append(IdentityLink(kind: kind, value: value, source: source))
     }
 
@@ -56,16 +58,21 @@ struct Resolution {
     mutating func collect(_ observations: [AuthenticatorObservation]) {
         var candidates = observations
         if let arn = canonicalARN {
-            candidates = candidates.filter { $0.canonicalARN.map { ARN.textEqualIgnoringCase($0, arn.description) } ?? false }
+            candidates = candidates.filter {
+                $0.canonicalARN.map { ARN.textEqualIgnoringCase($0, arn.description) } ?? false
+            }
         }
         let arns = Set(candidates.compactMap { $0.canonicalARN?.lowercased() })
         guard arns.count <= 1 else {
             let shown = candidates.compactMap(\.canonicalARN).joined(separator: ", ")
-            ambiguity = "The authenticator log shows \(arns.count) IAM identities mapped to this username (\(shown)), and nothing in the event tells which one made this request."
+            ambiguity =
+                "The authenticator log shows \(arns.count) IAM identities mapped to this username (\(shown)), and nothing in the event tells which one made this request."
             return
         }
         guard let observation = candidates.first else { return }
-        if canonicalARN == nil, let arn = observation.canonicalARN.flatMap(ARN.init) { setARN(arn, source: .authenticatorLog) }
+        if canonicalARN == nil, let arn = observation.canonicalARN.flatMap(ARN.init) {
+            setARN(arn, source: .authenticatorLog)
+        }
         add(.account, observation.accountID, .authenticatorLog)
         add(.principalID, observation.principalID, .authenticatorLog)
         let sessions = candidates.reduce(into: [String]()) { all, next in
@@ -74,10 +81,13 @@ struct Resolution {
         if sessionName == nil {
             if sessions.count == 1 {
                 setSession(sessions[0], source: .authenticatorLog)
-                add(.accessKeyID, observation.accessKeyIDs.count == 1 ? observation.accessKeyIDs[0] : nil, .authenticatorLog)
+                add(
+                    .accessKeyID, observation.accessKeyIDs.count == 1 ? observation.accessKeyIDs[0] : nil,
+                    .authenticatorLog)
             } else if sessions.count > 1 {
                 let shown = sessions.prefix(5).joined(separator: ", ")
-                ambiguity = "The authenticator log shows \(sessions.count) session names for this username (\(shown)), and nothing in the event tells which one made this request."
+                ambiguity =
+                    "The authenticator log shows \(sessions.count) session names for this username (\(shown)), and nothing in the event tells which one made this request."
             }
         }
     }
@@ -87,11 +97,14 @@ struct Resolution {
             let all = match.producers.map(\.entry) + match.ambiguousEntries
             if all.count > 1 {
                 let shown = all.map(\.label).joined(separator: "; ")
-                ambiguity = "\(all.count) aws-auth entries can produce this username (\(shown)), so the username alone does not tell which IAM identity it is."
+                ambiguity =
+                    "\(all.count) aws-auth entries can produce this username (\(shown)), so the username alone does not tell which IAM identity it is."
             } else if let entry = all.first {
-                ambiguity = "The aws-auth entry \(entry.label) produces this username in more than one way (template \(entry.usernameTemplate))."
+                ambiguity =
+                    "The aws-auth entry \(entry.label) produces this username in more than one way (template \(entry.usernameTemplate))."
             } else if let unusable = match.unusableEntries.first {
-                ambiguity = "The only aws-auth entry whose template fits, \(unusable.label), never matches because its role ARN has a path or is a session ARN."
+                ambiguity =
+                    "The only aws-auth entry whose template fits, \(unusable.label), never matches because its role ARN has a path or is a session ARN."
             }
             return
         }

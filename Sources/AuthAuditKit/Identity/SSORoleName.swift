@@ -31,6 +31,7 @@ public enum SSORoleName {
     public static func isSSOPath(_ path: String) -> Bool {
         let parts = path.split(separator: "/", omittingEmptySubsequences: false)
         guard parts.count == 2 || parts.count == 3 else { return false }
-        return parts[0] == "aws-reserved" && parts[1] == "sso.amazonaws.com" && parts.dropFirst(2).allSatisfy { !$0.isEmpty }
+        return parts[0] == "aws-reserved" && parts[1] == "sso.amazonaws.com"
+            && parts.dropFirst(2).allSatisfy { !$0.isEmpty }
     }
 }

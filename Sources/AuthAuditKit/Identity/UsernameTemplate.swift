@@ -78,7 +78,9 @@ public struct UsernameTemplate: Sendable, Equatable {
         var literal = ""
         var rest = Substring(text)
         while !rest.isEmpty {
-            if rest.hasPrefix("{{"), let placeholder = TemplatePlaceholder.allCases.first(where: { rest.hasPrefix($0.token) }) {
+            if rest.hasPrefix("{{"),
+                let placeholder = TemplatePlaceholder.allCases.first(where: { rest.hasPrefix($0.token) })
+            {
                 if !literal.isEmpty { segments.append(.literal(literal)) }
                 literal = ""
                 segments.append(.placeholder(placeholder))

@@ -19,7 +19,10 @@ import Testing
 
     @Test(arguments: [
         ("arn:aws:sts::123456789012:assumed-role/Admin/jane", "arn:aws:iam::123456789012:role/Admin"),
-        ("arn:aws-cn:sts::123456789012:assumed-role/Admin/1529910544824263459", "arn:aws-cn:iam::123456789012:role/Admin"),
+        (
+            "arn:aws-cn:sts::123456789012:assumed-role/Admin/1529910544824263459",
+            "arn:aws-cn:iam::123456789012:role/Admin"
+        ),
         ("arn:aws:iam::123456789012:role/Admin", "arn:aws:iam::123456789012:role/Admin"),
         ("arn:aws:iam::123456789012:user/division/bob", "arn:aws:iam::123456789012:user/division/bob"),
         ("arn:aws:iam::123456789012:root", "arn:aws:iam::123456789012:root"),
@@ -54,9 +57,14 @@ import Testing
     }
 
     @Test func rolePathIsStripped() throws {
-        let arn = try #require(ARN("arn:aws:iam::123456789012:role/aws-reserved/sso.amazonaws.com/eu-west-2/AWSReservedSSO_Admin_0123456789abcdef"))
+        let arn = try #require(
+            ARN(
+                "arn:aws:iam::123456789012:role/aws-reserved/sso.amazonaws.com/eu-west-2/AWSReservedSSO_Admin_0123456789abcdef"
+            ))
         #expect(arn.rolePath == "aws-reserved/sso.amazonaws.com/eu-west-2")
-        #expect(arn.strippingRolePath().description == "arn:aws:iam::123456789012:role/AWSReservedSSO_Admin_0123456789abcdef")
+        #expect(
+            arn.strippingRolePath().description
+                == "arn:aws:iam::123456789012:role/AWSReservedSSO_Admin_0123456789abcdef")
     }
 
     @Test func userPathIsKeptByStripping() throws {
@@ -84,8 +92,10 @@ import Testing
         #expect(SSORoleName.permissionSetName(roleName: roleName) == permissionSet)
     }
 
-    @Test(arguments: ["Admin", "AWSReservedSSO_Admin", "AWSReservedSSO_Admin_0123", "AWSReservedSSO__0123456789abcdef",
-        "AWSReservedSSO_Admin_0123456789abcdeg"])
+    @Test(arguments: [
+        "Admin", "AWSReservedSSO_Admin", "AWSReservedSSO_Admin_0123", "AWSReservedSSO__0123456789abcdef",
+        "AWSReservedSSO_Admin_0123456789abcdeg",
+    ])
     func otherRoleNamesHaveNoPermissionSet(roleName: String) {
         #expect(SSORoleName.permissionSetName(roleName: roleName) == nil)
     }

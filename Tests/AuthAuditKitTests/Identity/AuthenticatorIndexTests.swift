@@ -4,7 +4,10 @@ import Testing
 
 /// Builds authenticator records the way the log parser produces them.
 enum AuthenticatorRecords {
-    static func sts(_ client: String, arn: String, session: String, key: String = "ASIAEXAMPLEKEY000001", userID: String = "AROAEXAMPLE", second: Int64 = 0) -> AuthenticatorRecord {
+    static func sts(
+        _ client: String, arn: String, session: String, key: String = "ASIAEXAMPLEKEY000001",
+        userID: String = "AROAEXAMPLE", second: Int64 = 0
+    ) -> AuthenticatorRecord {
         var record = AuthenticatorRecord(message: .stsResponse)
         record.client = client
         record.arn = arn
@@ -16,7 +19,9 @@ enum AuthenticatorRecords {
         return record
     }
 
-    static func granted(_ client: String, arn: String, username: String, groups: [String] = [], second: Int64 = 0) -> AuthenticatorRecord {
+    static func granted(_ client: String, arn: String, username: String, groups: [String] = [], second: Int64 = 0)
+        -> AuthenticatorRecord
+    {
         var record = AuthenticatorRecord(message: .accessGranted)
         record.client = client
         record.arn = arn
@@ -42,7 +47,8 @@ enum AuthenticatorRecords {
 
     @Test func pairsInterleavedClients() {
         let index = AuthenticatorIndex(records: [
-            R.sts("10.0.0.1:1000", arn: "arn:aws:sts::111122223333:assumed-role/Admin/alice", session: "alice", second: 0),
+            R.sts(
+                "10.0.0.1:1000", arn: "arn:aws:sts::111122223333:assumed-role/Admin/alice", session: "alice", second: 0),
             R.sts("10.0.0.1:2000", arn: "arn:aws:sts::111122223333:assumed-role/Admin/bob", session: "bob", second: 1),
             R.granted("10.0.0.1:2000", arn: admin, username: "admin:bob", second: 1),
             R.granted("10.0.0.1:1000", arn: admin, username: "admin:alice", second: 2),
@@ -53,10 +59,13 @@ enum AuthenticatorRecords {
 
     @Test func reusedClientPairsWithNextDecisionOnly() {
         let index = AuthenticatorIndex(records: [
-            R.sts("127.0.0.1:5000", arn: "arn:aws:sts::111122223333:assumed-role/Admin/alice", session: "alice", second: 0),
+            R.sts(
+                "127.0.0.1:5000", arn: "arn:aws:sts::111122223333:assumed-role/Admin/alice", session: "alice", second: 0
+            ),
             R.granted("127.0.0.1:5000", arn: admin, username: "kubernetes-admin", second: 0),
             R.granted("127.0.0.1:5000", arn: admin, username: "kubernetes-admin", second: 60),
-            R.sts("127.0.0.1:5000", arn: "arn:aws:sts::111122223333:assumed-role/Admin/bob", session: "bob", second: 120),
+            R.sts(
+                "127.0.0.1:5000", arn: "arn:aws:sts::111122223333:assumed-role/Admin/bob", session: "bob", second: 120),
             R.granted("127.0.0.1:5000", arn: admin, username: "kubernetes-admin", second: 120),
         ])
         let observation = index.observations(username: "kubernetes-admin").first
@@ -78,7 +87,9 @@ enum AuthenticatorRecords {
 
     @Test func observationFields() {
         let index = AuthenticatorIndex(records: [
-            R.sts("c:1", arn: "arn:aws:sts::111122223333:assumed-role/Admin/alice", session: "alice", key: "ASIAAAAAAAAAAAAAAAAA", userID: "AROAXYZ"),
+            R.sts(
+                "c:1", arn: "arn:aws:sts::111122223333:assumed-role/Admin/alice", session: "alice",
+                key: "ASIAAAAAAAAAAAAAAAAA", userID: "AROAXYZ"),
             R.granted("c:1", arn: admin, username: "admin", groups: ["system:masters"]),
         ])
         let observation = index.observations(username: "admin").first

@@ -15,12 +15,17 @@ import Testing
     @Test(arguments: ["aws-auth.yaml", "aws-auth-crazy-case-keys.yaml", "aws-auth-open-source-case-keys.yaml"])
     func validConfigMaps(file: String) throws {
         let result = try parseFixture(Self.configMaps + file)
-        #expect(result.mapping.roles == [
-            RoleMapping(roleARN: Self.nodeRole, username: "system:node:{{EC2PrivateDNSName}}", groups: ["system:bootstrappers", "system:nodes"])
-        ])
-        #expect(result.mapping.users == [
-            UserMapping(userARN: "arn:aws:iam::555555555555:user/admin", username: "admin", groups: ["system:masters"])
-        ])
+        #expect(
+            result.mapping.roles == [
+                RoleMapping(
+                    roleARN: Self.nodeRole, username: "system:node:{{EC2PrivateDNSName}}",
+                    groups: ["system:bootstrappers", "system:nodes"])
+            ])
+        #expect(
+            result.mapping.users == [
+                UserMapping(
+                    userARN: "arn:aws:iam::555555555555:user/admin", username: "admin", groups: ["system:masters"])
+            ])
         #expect(result.mapping.accounts == ["555555555555"])
         #expect(result.diagnostics.isEmpty)
     }
@@ -55,9 +60,12 @@ import Testing
 
     @Test func identityMappingExample() throws {
         let result = try parseFixture("corpus/aws-iam-authenticator/example-iamidentitymapping.yaml")
-        #expect(result.mapping.users == [
-            UserMapping(userARN: "arn:aws:iam::XXXXXXXXXXXX:user/KubernetesAdmin", username: "kubernetes-admin", groups: ["system:masters"])
-        ])
+        #expect(
+            result.mapping.users == [
+                UserMapping(
+                    userARN: "arn:aws:iam::XXXXXXXXXXXX:user/KubernetesAdmin", username: "kubernetes-admin",
+                    groups: ["system:masters"])
+            ])
         #expect(result.mapping.roles.isEmpty)
     }
 
@@ -88,7 +96,10 @@ import Testing
 
     @Test func badEntriesAreDroppedOthersKept() throws {
         let result = try parseFixture("identity/aws-auth-bad-entries.yaml")
-        #expect(result.mapping.roles.map(\.username) == ["good", "sso-admin:{{SessionName}}", "readonly:{{SessionNameRaw}}"])
+        #expect(
+            result.mapping.roles.map(\.username) == [
+                "good", "sso-admin:{{SessionName}}", "readonly:{{SessionNameRaw}}",
+            ])
         #expect(result.mapping.roles.last?.ssoPermissionSetName == "ReadOnly")
         #expect(result.mapping.users.map(\.username) == ["bob"])
         #expect(result.mapping.accounts == ["111122223333"])
@@ -114,20 +125,23 @@ import Testing
 
     @Test(arguments: ["", "  ", "``", "\"\""])
     func skippableDataValues(value: String) {
-        let yaml = "kind: ConfigMap\nmetadata: {name: aws-auth}\ndata:\n  mapRoles: '\(value.replacingOccurrences(of: "'", with: "''"))'\n"
+        let yaml =
+            "kind: ConfigMap\nmetadata: {name: aws-auth}\ndata:\n  mapRoles: '\(value.replacingOccurrences(of: "'", with: "''"))'\n"
         let result = AwsAuthParser.parse(yaml, source: "test")
         #expect(result.diagnostics.isEmpty)
     }
 
     @Test func syntaxErrorInsideMapRolesHasFileLine() {
-        let yaml = "kind: ConfigMap\nmetadata: {name: aws-auth}\ndata:\n  mapRoles: |\n    - rolearn: x\n      username: a: b\n    - rolearn: y\n"
+        let yaml =
+            "kind: ConfigMap\nmetadata: {name: aws-auth}\ndata:\n  mapRoles: |\n    - rolearn: x\n      username: a: b\n    - rolearn: y\n"
         let result = AwsAuthParser.parse(yaml, source: "test")
         #expect(result.diagnostics.first?.line == 6)
         #expect(result.mapping.roles.isEmpty)
     }
 
     @Test func otherConfigMapIsSkipped() {
-        let result = AwsAuthParser.parse("kind: ConfigMap\nmetadata: {name: other}\ndata: {mapRoles: '[]'}\n", source: "test")
+        let result = AwsAuthParser.parse(
+            "kind: ConfigMap\nmetadata: {name: other}\ndata: {mapRoles: '[]'}\n", source: "test")
         #expect(result.objectCount == 0)
         #expect(result.diagnostics.map(\.severity) == [.note])
     }

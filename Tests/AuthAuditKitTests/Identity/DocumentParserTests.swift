@@ -65,7 +65,9 @@ import Testing
     }
 
     @Test func undefinedAliasIsReported() {
-        #expect(throws: DocumentParseError(mark: DocumentMark(line: 1, column: 4), reason: .undefinedAlias(name: "nope"))) {
+        #expect(
+            throws: DocumentParseError(mark: DocumentMark(line: 1, column: 4), reason: .undefinedAlias(name: "nope"))
+        ) {
             try DocumentParser.parse("a: *nope\n")
         }
     }

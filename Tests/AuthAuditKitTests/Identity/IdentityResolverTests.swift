@@ -8,17 +8,27 @@ import Testing
 
     private static let mapping = AwsAuthMapping(
         roles: [
-            RoleMapping(roleARN: "arn:aws:iam::111122223333:role/AdminRole", username: "adminuser-{{SessionName}}", groups: ["system:masters"]),
-            RoleMapping(roleARN: "arn:aws:iam::111122223333:role/DevRole", username: "devuser:{{SessionName}}", groups: ["dev"]),
-            RoleMapping(roleARN: "arn:aws:iam::111122223333:role/NodeRole", username: "system:node:{{EC2PrivateDNSName}}", groups: ["system:nodes"]),
-            RoleMapping(roleARN: "arn:aws:iam::111122223333:role/aws-reserved/sso.amazonaws.com/AWSReservedSSO_Ops_0123456789abcdef", username: "ops:{{SessionNameRaw}}", groups: ["ops"]),
+            RoleMapping(
+                roleARN: "arn:aws:iam::111122223333:role/AdminRole", username: "adminuser-{{SessionName}}",
+                groups: ["system:masters"]),
+            RoleMapping(
+                roleARN: "arn:aws:iam::111122223333:role/DevRole", username: "devuser:{{SessionName}}", groups: ["dev"]),
+            RoleMapping(
+                roleARN: "arn:aws:iam::111122223333:role/NodeRole", username: "system:node:{{EC2PrivateDNSName}}",
+                groups: ["system:nodes"]),
+            RoleMapping(
+                roleARN:
+                    "arn:aws:iam::111122223333:role/aws-reserved/sso.amazonaws.com/AWSReservedSSO_Ops_0123456789abcdef",
+                username: "ops:{{SessionNameRaw}}", groups: ["ops"]),
             RoleMapping(roleARN: "arn:aws:iam::111122223333:role/SharedA", username: "shared", groups: []),
             RoleMapping(roleARN: "arn:aws:iam::111122223333:role/SharedB", username: "shared", groups: []),
         ],
         users: [UserMapping(userARN: "arn:aws:iam::111122223333:user/alice", username: "alice", groups: ["ops"])],
         accounts: ["444455556666"])
 
-    private func resolve(_ user: UserInfo, mappings: [AwsAuthMapping] = [mapping], records: [AuthenticatorRecord] = []) -> IdentityChain {
+    private func resolve(_ user: UserInfo, mappings: [AwsAuthMapping] = [mapping], records: [AuthenticatorRecord] = [])
+        -> IdentityChain
+    {
         IdentityResolver(mappings: mappings, index: AuthenticatorIndex(records: records)).resolve(user)
     }
 
@@ -49,7 +59,11 @@ import Testing
     }
 
     @Test func extraRawARNAloneIsCanonicalized() {
-        let user = UserInfo(username: "x", extra: ["arn": ["arn:aws:sts::111122223333:assumed-role/AWSReservedSSO_Ops_0123456789abcdef/bob@corp.example"]])
+        let user = UserInfo(
+            username: "x",
+            extra: [
+                "arn": ["arn:aws:sts::111122223333:assumed-role/AWSReservedSSO_Ops_0123456789abcdef/bob@corp.example"]
+            ])
         let chain = resolve(user, mappings: [])
         #expect(chain.value(.iamRole) == "arn:aws:iam::111122223333:role/AWSReservedSSO_Ops_0123456789abcdef")
         #expect(chain.value(.permissionSet) == "Ops")
@@ -64,7 +78,10 @@ import Testing
     @Test func sdkTimestampSessionIsPartial() {
         let user = UserInfo(
             username: "kubernetes-admin",
-            extra: ["canonicalArn": ["arn:aws:iam::123412341234:role/DevAdministrator"], "sessionName": ["1669660343296132000"]])
+            extra: [
+                "canonicalArn": ["arn:aws:iam::123412341234:role/DevAdministrator"],
+                "sessionName": ["1669660343296132000"],
+            ])
         let chain = resolve(user)
         #expect(chain.status == .partial)
         #expect(chain.value(.person) == nil)
@@ -73,7 +90,8 @@ import Testing
 
     @Test(arguments: ["EKSGetTokenAuth", "botocore-session-1669660343", "i-0e6c1f51d6dd34b3f", ""])
     func toolSessionNamesArePartial(session: String) {
-        let user = UserInfo(username: "u", extra: ["canonicalArn": ["arn:aws:iam::111122223333:role/R"], "sessionName": [session]])
+        let user = UserInfo(
+            username: "u", extra: ["canonicalArn": ["arn:aws:iam::111122223333:role/R"], "sessionName": [session]])
         let chain = resolve(user)
         #expect(chain.status == .partial)
         #expect(chain.value(.person) == nil)
@@ -93,7 +111,9 @@ import Testing
         let user = UserInfo(
             username: "system:node:ip-192-168-70-74.eu-west-1.compute.internal",
             uid: "aws-iam-authenticator:111122223333:AROANODE",
-            extra: ["canonicalArn": ["arn:aws:iam::111122223333:role/NodeRole"], "sessionName": ["i-0e6c1f51d6dd34b3f"]])
+            extra: [
+                "canonicalArn": ["arn:aws:iam::111122223333:role/NodeRole"], "sessionName": ["i-0e6c1f51d6dd34b3f"],
+            ])
         let chain = resolve(user)
         #expect(chain.status == .partial)
         #expect(chain.value(.iamRole) == "arn:aws:iam::111122223333:role/NodeRole")
@@ -115,7 +135,8 @@ import Testing
         UserInfo(username: "system:kube-scheduler"),
         UserInfo(username: "system:node:ip-10-0-0-1.ec2.internal"),
         UserInfo(username: "eks:certificate-controller"),
-        UserInfo(username: "kubernetes-admin", extra: ["authentication.kubernetes.io/credential-id": ["X509SHA256=abcd"]]),
+        UserInfo(
+            username: "kubernetes-admin", extra: ["authentication.kubernetes.io/credential-id": ["X509SHA256=abcd"]]),
     ])
     func kubernetesIdentitiesAreNotApplicable(user: UserInfo) {
         let chain = resolve(user)
@@ -181,7 +202,9 @@ import Testing
     }
 
     @Test func uidAccountNarrowsTemplateCandidates() {
-        let other = AwsAuthMapping(roles: [RoleMapping(roleARN: "arn:aws:iam::999999999999:role/Other", username: "shared", groups: [])])
+        let other = AwsAuthMapping(roles: [
+            RoleMapping(roleARN: "arn:aws:iam::999999999999:role/Other", username: "shared", groups: [])
+        ])
         let user = UserInfo(username: "shared", uid: "aws-iam-authenticator:999999999999:AROAOTHER")
         let chain = resolve(user, mappings: [Self.mapping, other])
         #expect(chain.value(.iamRole) == "arn:aws:iam::999999999999:role/Other")
@@ -196,14 +219,22 @@ import Testing
     // MARK: - Mapping rules
 
     @Test func forwardMatchIgnoresCase() {
-        let user = UserInfo(username: "devuser:jane", extra: ["canonicalArn": ["arn:aws:iam::111122223333:role/devrole"], "sessionName": ["jane"]])
+        let user = UserInfo(
+            username: "devuser:jane",
+            extra: ["canonicalArn": ["arn:aws:iam::111122223333:role/devrole"], "sessionName": ["jane"]])
         #expect(resolve(user).value(.usernameTemplate) == "devuser:{{SessionName}}")
     }
 
     @Test func lastDuplicateWins() {
-        let first = AwsAuthMapping(roles: [RoleMapping(roleARN: "arn:aws:iam::111122223333:role/R", username: "old:{{SessionName}}", groups: ["old"])])
-        let second = AwsAuthMapping(roles: [RoleMapping(roleARN: "ARN:AWS:IAM::111122223333:ROLE/R", username: "new:{{SessionName}}", groups: ["new"])])
-        let user = UserInfo(username: "new:jane", extra: ["canonicalArn": ["arn:aws:iam::111122223333:role/R"], "sessionName": ["jane"]])
+        let first = AwsAuthMapping(roles: [
+            RoleMapping(roleARN: "arn:aws:iam::111122223333:role/R", username: "old:{{SessionName}}", groups: ["old"])
+        ])
+        let second = AwsAuthMapping(roles: [
+            RoleMapping(roleARN: "ARN:AWS:IAM::111122223333:ROLE/R", username: "new:{{SessionName}}", groups: ["new"])
+        ])
+        let user = UserInfo(
+            username: "new:jane",
+            extra: ["canonicalArn": ["arn:aws:iam::111122223333:role/R"], "sessionName": ["jane"]])
         let chain = resolve(user, mappings: [first, second])
         #expect(chain.value(.usernameTemplate) == "new:{{SessionName}}")
         #expect(chain.value(.mappedGroup) == "new")
@@ -214,7 +245,9 @@ import Testing
         let mapping = AwsAuthMapping(
             roles: [RoleMapping(roleARN: "arn:aws:iam::444455556666:role/Deployer", username: "deployer", groups: [])],
             accounts: ["444455556666"])
-        let user = UserInfo(username: "deployer", extra: ["canonicalArn": ["arn:aws:iam::444455556666:role/Deployer"], "sessionName": ["ci"]])
+        let user = UserInfo(
+            username: "deployer",
+            extra: ["canonicalArn": ["arn:aws:iam::444455556666:role/Deployer"], "sessionName": ["ci"]])
         #expect(resolve(user, mappings: [mapping]).value(.usernameTemplate) == "deployer")
     }
 
@@ -222,9 +255,12 @@ import Testing
         var role = RoleMapping(roleARN: nil, username: "ro:{{SessionNameRaw}}", groups: ["viewers"])
         role.ssoPermissionSetName = "ReadOnly"
         role.ssoAccountID = Self.account
-        let user = UserInfo(username: "ro:bob@corp.example", extra: [
-            "canonicalArn": ["arn:aws:iam::111122223333:role/AWSReservedSSO_ReadOnly_0123456789abcdef"], "sessionName": ["bob@corp.example"],
-        ])
+        let user = UserInfo(
+            username: "ro:bob@corp.example",
+            extra: [
+                "canonicalArn": ["arn:aws:iam::111122223333:role/AWSReservedSSO_ReadOnly_0123456789abcdef"],
+                "sessionName": ["bob@corp.example"],
+            ])
         let chain = resolve(user, mappings: [AwsAuthMapping(roles: [role])])
         #expect(chain.value(.mappedGroup) == "viewers")
         #expect(chain.value(.permissionSet) == "ReadOnly")
@@ -234,10 +270,13 @@ import Testing
 
     @Test func authenticatorLogGivesSession() {
         let records = [
-            R.sts("127.0.0.1:1", arn: "arn:aws:sts::111122223333:assumed-role/SharedA/carol@corp.example", session: "carol@corp.example"),
+            R.sts(
+                "127.0.0.1:1", arn: "arn:aws:sts::111122223333:assumed-role/SharedA/carol@corp.example",
+                session: "carol@corp.example"),
             R.granted("127.0.0.1:1", arn: "arn:aws:iam::111122223333:role/SharedA", username: "shared"),
         ]
-        let chain = resolve(UserInfo(username: "shared", uid: "aws-iam-authenticator:111122223333:AROAEXAMPLE"), records: records)
+        let chain = resolve(
+            UserInfo(username: "shared", uid: "aws-iam-authenticator:111122223333:AROAEXAMPLE"), records: records)
         #expect(chain.status == .resolved)
         #expect(chain.value(.person) == "carol@corp.example")
         #expect(links(chain, .iamRole).first?.source == .authenticatorLog)

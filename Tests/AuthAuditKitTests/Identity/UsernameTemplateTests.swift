@@ -5,9 +5,11 @@ import Testing
 @Suite struct UsernameTemplateTests {
     @Test func splitsPlaceholders() {
         let template = UsernameTemplate("a:{{AccountID}}:{{SessionName}}{{Unknown}}")
-        #expect(template.segments == [
-            .literal("a:"), .placeholder(.accountID), .literal(":"), .placeholder(.sessionName), .literal("{{Unknown}}"),
-        ])
+        #expect(
+            template.segments == [
+                .literal("a:"), .placeholder(.accountID), .literal(":"), .placeholder(.sessionName),
+                .literal("{{Unknown}}"),
+            ])
     }
 
     @Test func renderReplacesAtInSessionName() {
@@ -23,12 +25,15 @@ import Testing
     @Test func renderAllPlaceholders() {
         let template = UsernameTemplate("{{EC2PrivateDNSName}}|{{AccountID}}|{{AccessKeyID}}")
         let values = TemplateValues(
-            accountID: "123456789012", accessKeyID: "ASIAABCDEFGHIJKLMNOP", ec2PrivateDNSName: "ip-10-0-0-1.ec2.internal")
+            accountID: "123456789012", accessKeyID: "ASIAABCDEFGHIJKLMNOP",
+            ec2PrivateDNSName: "ip-10-0-0-1.ec2.internal")
         #expect(template.render(values) == "ip-10-0-0-1.ec2.internal|123456789012|ASIAABCDEFGHIJKLMNOP")
     }
 
     @Test func renderLeavesMissingValues() {
-        #expect(UsernameTemplate("system:node:{{EC2PrivateDNSName}}").render(TemplateValues()) == "system:node:{{EC2PrivateDNSName}}")
+        #expect(
+            UsernameTemplate("system:node:{{EC2PrivateDNSName}}").render(TemplateValues())
+                == "system:node:{{EC2PrivateDNSName}}")
     }
 
     @Test func matchSDKTimestampSession() {
@@ -57,7 +62,8 @@ import Testing
     }
 
     @Test func matchNodeName() {
-        let match = UsernameTemplate("system:node:{{EC2PrivateDNSName}}").match("system:node:ip-192-168-70-74.eu-west-1.compute.internal")
+        let match = UsernameTemplate("system:node:{{EC2PrivateDNSName}}").match(
+            "system:node:ip-192-168-70-74.eu-west-1.compute.internal")
         #expect(match == .unique(TemplateCaptures([.ec2PrivateDNSName: "ip-192-168-70-74.eu-west-1.compute.internal"])))
     }
 

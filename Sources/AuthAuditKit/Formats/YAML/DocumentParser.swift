@@ -89,7 +89,8 @@ private struct TreeBuilder {
     ) throws(DocumentParseError) {
         documentSize += size
         guard documentSize <= DocumentParser.maximumExpandedNodes else {
-            throw DocumentParseError(mark: mark, reason: .aliasExpansionTooLarge(limit: DocumentParser.maximumExpandedNodes))
+            throw DocumentParseError(
+                mark: mark, reason: .aliasExpansionTooLarge(limit: DocumentParser.maximumExpandedNodes))
         }
         if let anchor {
             anchors[anchor] = Anchored(node: node, size: Self.count(node))

@@ -75,7 +75,8 @@ final class YAMLEventReader {
 
     private func syntaxError() -> DocumentParseError {
         let state = parser.pointee
-        let problem = state.problem.map { String(cString: $0) } ?? "unknown libyaml error (code \(state.error.rawValue))"
+        let problem =
+            state.problem.map { String(cString: $0) } ?? "unknown libyaml error (code \(state.error.rawValue))"
         let context = state.context.map { String(cString: $0) }
         let position = DocumentMark(line: Int(state.problem_mark.line) + 1, column: Int(state.problem_mark.column) + 1)
         return DocumentParseError(mark: position, reason: .syntax(problem: problem, context: context))
