@@ -8,9 +8,9 @@ public enum Console {
     }
 
     /// Writes a line to standard error (diagnostics, progress, messages).
-    public static func error(_ line: String) {
+    public static func error(_ text: String, terminator: String = "\n") {
         fflush(stdout)
-        fputs(line + "\n", stderr)
+        fputs(text + terminator, stderr)
     }
 
     public static var isErrorTerminal: Bool { isatty(STDERR_FILENO) == 1 }

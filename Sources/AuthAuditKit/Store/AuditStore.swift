@@ -14,6 +14,18 @@ public final class AuditStore {
     private let findSource: SQLiteStatement
     private let insertDiagnostic: SQLiteStatement
     private var isInBatch = false
+    private var rbacInsertStatement: SQLiteStatement?
+
+    func rbacInsert() throws -> SQLiteStatement {
+        if let statement = rbacInsertStatement { return statement }
+        let statement = try connection.prepare(
+            """
+            INSERT INTO rbac_objects (content_hash, source_id, kind, namespace, name, object)
+            VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (content_hash) DO NOTHING
+            """)
+        rbacInsertStatement = statement
+        return statement
+    }
 
     /// Opens or creates the store at `path` (mode 0600, WAL) and applies pending migrations.
     public init(path: String) throws {
@@ -165,4 +177,22 @@ public struct StoreCounts: Sendable, Equatable {
     public var authenticatorEvents: Int
     public var mappingEntries: Int
     public var rbacObjects: Int
+}
+
+extension AuditStore {
+    /// Stores one RBAC object unless the same object text was stored before. Returns whether it was new.
+    public func writeRBACObject(kind: String, namespace: String?, name: String, json: String, sourceID: Int64)
+        throws -> Bool
+    {
+        let statement = try rbacInsert()
+        statement.reset()
+        statement.bind(ByteHash.storable(ByteHash.hash(kind + "\u{0}" + json)), at: 1)
+        statement.bind(sourceID, at: 2)
+        statement.bind(kind, at: 3)
+        statement.bind(namespace, at: 4)
+        statement.bind(name, at: 5)
+        statement.bind(json, at: 6)
+        try statement.run()
+        return connection.changes == 1
+    }
 }

@@ -52,8 +52,8 @@ final class AuthenticatorWriter {
         } else {
             insert.bind(record.arn, at: 6)
             insert.bind(sts?.arn, at: 7)
-            insert.bind(sts?.accountID ?? Self.account(fromUID: record.uid), at: 8)
-            insert.bind(sts?.userID ?? Self.principal(fromUID: record.uid), at: 9)
+            insert.bind(sts?.accountID ?? AuthenticatorUID(record.uid)?.accountID, at: 8)
+            insert.bind(sts?.userID ?? AuthenticatorUID(record.uid)?.principalID, at: 9)
             insert.bind(sts?.sessionName, at: 10)
             insert.bind(sts?.accessKeyID, at: 11)
         }
@@ -64,24 +64,5 @@ final class AuthenticatorWriter {
         insert.bind(record.stsEndpoint ?? sts?.stsEndpoint, at: 16)
         insert.bind(sourceID, at: 17)
         try insert.run()
-    }
-
-    /// The account of a uid `aws-iam-authenticator:<account>:<principal id>` (or the older
-    /// `heptio-authenticator-aws:` prefix); nil for scrubbed accounts (`…:administrative:…`).
-    static func account(fromUID uid: String?) -> String? {
-        uidParts(uid)?.account
-    }
-
-    static func principal(fromUID uid: String?) -> String? {
-        uidParts(uid)?.principal
-    }
-
-    private static func uidParts(_ uid: String?) -> (account: String, principal: String)? {
-        guard let uid else { return nil }
-        let parts = uid.split(separator: ":", maxSplits: 2, omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0] == "aws-iam-authenticator" || parts[0] == "heptio-authenticator-aws",
-            parts[1] != "administrative"
-        else { return nil }
-        return (String(parts[1]), String(parts[2]))
     }
 }

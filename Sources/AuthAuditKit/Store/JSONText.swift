@@ -1,6 +1,6 @@
 /// Small JSON writers for values the store keeps as JSON text (group lists, `extra` maps).
-enum JSONText {
-    static func string(_ value: String) -> String {
+public enum JSONText {
+    public static func string(_ value: String) -> String {
         var output = "\""
         for scalar in value.unicodeScalars {
             switch scalar {
@@ -19,12 +19,12 @@ enum JSONText {
         return output + "\""
     }
 
-    static func array(_ values: [String]) -> String {
+    public static func array(_ values: [String]) -> String {
         "[" + values.map(string).joined(separator: ",") + "]"
     }
 
     /// An object with sorted keys, so equal maps give equal text.
-    static func object(_ values: [String: [String]]) -> String {
+    public static func object(_ values: [String: [String]]) -> String {
         let members = values.keys.sorted().map { key in string(key) + ":" + array(values[key] ?? []) }
         return "{" + members.joined(separator: ",") + "}"
     }

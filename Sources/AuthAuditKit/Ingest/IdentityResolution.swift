@@ -1,0 +1,164 @@
+/// Resolves every stored identity with all mappings and authenticator lines in the store.
+///
+/// It runs after each ingest over the whole store, because an aws-auth file or authenticator log
+/// read later can resolve identities read earlier. Identities are few (one per distinct user
+/// object), so this is cheap next to reading the logs.
+enum IdentityResolution {
+    static func run(store: AuditStore) throws {
+        let connection = store.connection
+        let resolver = IdentityResolver(
+            mappings: try loadMappings(connection), index: AuthenticatorIndex(records: try loadAuthenticatorRecords(connection)))
+
+        try connection.transaction {
+            try connection.execute("DELETE FROM identity_links; DELETE FROM identity_resolutions;")
+            let insertResolution = try connection.prepare(
+                """
+                INSERT INTO identity_resolutions (
+                    identity_id, status, reason, person, iam_arn, account_id, permission_set, session_name,
+                    session_kind, source)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+            let insertLink = try connection.prepare(
+                "INSERT INTO identity_links (identity_id, position, kind, value, source) VALUES (?, ?, ?, ?, ?)")
+
+            let identities = try connection.prepare(
+                """
+                SELECT i.id, u.name, i.uid, i.groups, i.extra FROM identities i JOIN usernames u ON u.id = i.username_id
+                """)
+            while try identities.step() {
+                let id = identities.int64(at: 0)
+                let user = try decodeUser(
+                    username: identities.text(at: 1) ?? "", uid: identities.text(at: 2),
+                    groups: identities.text(at: 3) ?? "[]", extra: identities.text(at: 4) ?? "{}")
+                let chain = resolver.resolve(user)
+                try write(chain, identityID: id, resolution: insertResolution, link: insertLink)
+            }
+        }
+    }
+
+    private static func write(
+        _ chain: IdentityChain, identityID: Int64, resolution: SQLiteStatement, link: SQLiteStatement
+    ) throws {
+        let principalLink = chain.links.first { $0.kind == .iamRole || $0.kind == .iamUser }
+        let session = chain.value(.sessionName)
+        resolution.reset()
+        resolution.bind(identityID, at: 1)
+        resolution.bind(chain.status.rawValue, at: 2)
+        resolution.bind(chain.reason, at: 3)
+        resolution.bind(chain.value(.person), at: 4)
+        resolution.bind(principalLink?.value, at: 5)
+        resolution.bind(chain.value(.account), at: 6)
+        resolution.bind(chain.value(.permissionSet), at: 7)
+        resolution.bind(session, at: 8)
+        resolution.bind(session.map { SessionNameClassifier.classify($0).rawValue }, at: 9)
+        resolution.bind(principalLink?.source.rawValue, at: 10)
+        try resolution.run()
+
+        for (position, item) in chain.links.enumerated() {
+            link.reset()
+            link.bind(identityID, at: 1)
+            link.bind(Int64(position), at: 2)
+            link.bind(item.kind.rawValue, at: 3)
+            link.bind(item.value, at: 4)
+            link.bind(item.source.rawValue, at: 5)
+            try link.run()
+        }
+    }
+
+    /// Rebuilds a `UserInfo` from its stored columns (groups and extra are JSON text).
+    static func decodeUser(username: String, uid: String?, groups: String, extra: String) throws -> UserInfo {
+        var object = "{\"username\":" + JSONText.string(username)
+        if let uid {
+            object += ",\"uid\":" + JSONText.string(uid)
+        }
+        object += ",\"groups\":" + groups + ",\"extra\":" + extra + "}"
+        let bytes = Array(object.utf8)
+        return try bytes.withUnsafeBytes { try UserInfoDecoder.decode($0) }
+    }
+
+    /// Every stored mapping document, oldest first, so later documents win on duplicate entries.
+    static func loadMappings(_ connection: SQLiteConnection) throws -> [AwsAuthMapping] {
+        let statement = try connection.prepare(
+            """
+            SELECT document_id, kind, arn, username_template, groups, user_id, sso_permission_set, sso_account_id,
+                   sso_partition
+            FROM mapping_entries ORDER BY document_id, position
+            """)
+        var mappings: [AwsAuthMapping] = []
+        var currentDocument: Int64?
+        while try statement.step() {
+            let document = statement.int64(at: 0)
+            if document != currentDocument {
+                mappings.append(AwsAuthMapping())
+                currentDocument = document
+            }
+            let groups = try decodeGroups(statement.text(at: 4))
+            let username = statement.text(at: 3) ?? ""
+            switch statement.text(at: 1) {
+            case "role":
+                var role = RoleMapping(roleARN: statement.text(at: 2), username: username, groups: groups)
+                role.userID = statement.text(at: 5)
+                role.ssoPermissionSetName = statement.text(at: 6)
+                role.ssoAccountID = statement.text(at: 7)
+                role.ssoPartition = statement.text(at: 8)
+                mappings[mappings.count - 1].roles.append(role)
+            case "user":
+                var user = UserMapping(userARN: statement.text(at: 2) ?? "", username: username, groups: groups)
+                user.userID = statement.text(at: 5)
+                mappings[mappings.count - 1].users.append(user)
+            case "account":
+                if let account = statement.text(at: 2) {
+                    mappings[mappings.count - 1].accounts.append(account)
+                }
+            default:
+                continue
+            }
+        }
+        return mappings
+    }
+
+    private static func decodeGroups(_ text: String?) throws -> [String] {
+        guard let text else { return [] }
+        return try decodeUser(username: "", uid: nil, groups: text, extra: "{}").groups
+    }
+
+    /// Stored authenticator lines in log order. A decision line stored with its paired STS facts is
+    /// preceded by a reconstructed "STS response" line, so the index pairs them again.
+    static func loadAuthenticatorRecords(_ connection: SQLiteConnection) throws -> [AuthenticatorRecord] {
+        let statement = try connection.prepare(
+            """
+            SELECT message, time, level, client, arn, sts_arn, account_id, principal_id, session_name, access_key_id,
+                   username, uid, groups, error, sts_endpoint
+            FROM authenticator_events WHERE message <> 'STS response' ORDER BY time, id
+            """)
+        var records: [AuthenticatorRecord] = []
+        while try statement.step() {
+            guard let message = statement.text(at: 0).flatMap(AuthenticatorMessage.init(rawValue:)) else { continue }
+            let time = statement.isNull(at: 1) ? nil : Timestamp(microseconds: statement.int64(at: 1))
+            if let stsARN = statement.text(at: 5) {
+                var sts = AuthenticatorRecord(message: .stsResponse)
+                sts.time = time
+                sts.client = statement.text(at: 3)
+                sts.arn = stsARN
+                sts.accountID = statement.text(at: 6)
+                sts.userID = statement.text(at: 7)
+                sts.sessionName = statement.text(at: 8)
+                sts.accessKeyID = statement.text(at: 9)
+                sts.stsEndpoint = statement.text(at: 14)
+                records.append(sts)
+            }
+            var record = AuthenticatorRecord(message: message)
+            record.time = time
+            record.level = statement.text(at: 2)
+            record.client = statement.text(at: 3)
+            record.arn = statement.text(at: 4)
+            record.username = statement.text(at: 10)
+            record.uid = statement.text(at: 11)
+            record.groups = try statement.text(at: 12).map { try decodeGroups($0) }
+            record.error = statement.text(at: 13)
+            record.stsEndpoint = statement.text(at: 14)
+            records.append(record)
+        }
+        return records
+    }
+}
