@@ -5,7 +5,7 @@ import Glibc
 /// Reads with `read(2)` in chunks of `readChunkSize` bytes. The content is gzip when it starts with the
 /// gzip magic bytes `1f 8b`, whatever the file is called; anything else passes through unchanged.
 /// Problems met after opening (a truncated or corrupt gzip member, a failed `read(2)`) end the stream
-/// early and are collected in `diagnostics`; the bytes delivered before them stay valid.
+/// early and are collected in `diagnostics`. The bytes delivered before them stay valid.
 public final class DecompressedStream {
     public static let defaultReadChunkSize = 256 * 1024
 

@@ -10,6 +10,7 @@ internal import CZlib
 /// `InputProblem.corruptGzip`.
 ///
 /// After a problem the inflater produces nothing more: the caller keeps what was inflated so far.
+/// NOTE: later intact members of a damaged file are lost, because no search for the next gzip header is made.
 final class GzipInflater {
     private enum State {
         /// Before the first member or after the end of one, skipping zero padding.
@@ -34,8 +35,7 @@ final class GzipInflater {
     private let stream: UnsafeMutablePointer<z_stream>
     private var state = State.awaitingMember
 
-    /// Number of compressed bytes consumed so far, which is the offset in the compressed file where
-    /// decoding stands.
+    /// Number of compressed bytes consumed so far, which is the current offset in the compressed file.
     private(set) var compressedOffset: Int64 = 0
 
     /// Number of gzip members whose trailer has been read.

@@ -56,8 +56,8 @@ public enum InputDiscoveryError: Error, Sendable, Equatable {
 ///   (`audit-2024-05-01T09-16-57.416.log[.gz]`) go by their timestamp, logrotate `dateext` backups
 ///   (`audit.log-20240501[.gz]`) by date, numbered backups from the highest number (`audit.log.3.gz`,
 ///   `audit.log.2.gz`, `audit.log.1`), then `audit.log`.
-/// - A file reached twice (same device and inode, through links or overlapping arguments) is listed once,
-///   and a `.gz` backup next to its uncompressed original is left out; both cases go to `skipped`.
+/// - A file reached twice (same device and inode, through links or overlapping arguments) is listed once.
+///   A `.gz` backup next to its uncompressed original is left out. Both cases are listed in `skipped`.
 /// - A missing or unreadable path becomes a diagnostic and the rest proceeds.
 public struct InputDiscovery {
     private var result = DiscoveredInputs()

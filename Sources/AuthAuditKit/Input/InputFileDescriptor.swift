@@ -34,7 +34,7 @@ final class InputFileDescriptor {
         }
     }
 
-    /// The file's size in bytes when it is a regular file, `nil` for pipes, terminals and devices.
+    /// Returns the file's size in bytes when it is a regular file, `nil` for pipes, terminals and devices.
     func regularFileSize() -> Int64? {
         var status = stat()
         guard fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else {

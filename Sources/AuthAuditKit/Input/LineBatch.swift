@@ -42,7 +42,8 @@ public struct LineBatch: Sendable {
     public func forEachLine(_ body: (_ line: UnsafeRawBufferPointer, _ number: Int) throws -> Void) rethrows {
         try bytes.withUnsafeBytes { storage in
             for line in lines {
-                try body(UnsafeRawBufferPointer(rebasing: storage[line.start..<(line.start + line.length)]), line.number)
+                try body(
+                    UnsafeRawBufferPointer(rebasing: storage[line.start..<(line.start + line.length)]), line.number)
             }
         }
     }

@@ -25,7 +25,7 @@ public final class LineBatchReader {
 
     private let batchCapacity: Int
 
-    /// The batch being built. `storage.count` is its capacity; `storage[..<filled]` holds stream bytes.
+    /// The batch being built. `storage.count` is its capacity, and `storage[..<filled]` contains stream bytes.
     private var storage: [UInt8]
     private var filled = 0
     /// Bytes before `scanned` have been searched for newlines.
@@ -81,6 +81,9 @@ public final class LineBatchReader {
     // MARK: - Batches
 
     /// Reads the next batch of complete lines.
+    ///
+    /// NOTE: a batch is returned only when its storage is full or the stream ends, so lines from a slow pipe
+    /// (`kubectl logs -f | authaudit ...`) wait until about `batchCapacity` bytes have arrived.
     ///
     /// - Returns: a batch with at least one line or diagnostic, or `nil` once the stream is exhausted.
     public func nextBatch() -> LineBatch? {

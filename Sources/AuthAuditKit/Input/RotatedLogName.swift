@@ -44,7 +44,7 @@ struct RotatedLogName {
         }
     }
 
-    /// Whether this file comes before `other` in reading order: by set, then oldest first, then the
+    /// Returns whether this file comes before `other` in reading order: by set, then oldest first, then the
     /// uncompressed copy first, then by name.
     func precedes(_ other: RotatedLogName) -> Bool {
         if liveName != other.liveName {
@@ -65,7 +65,7 @@ struct RotatedLogName {
         return Array(fileName.utf8).lexicographicallyPrecedes(Array(other.fileName.utf8))
     }
 
-    /// Whether this name is the gzip-compressed form of the same backup as `other` (`x.log.1.gz` next to
+    /// Returns whether this name is the gzip-compressed form of the same backup as `other` (`x.log.1.gz` next to
     /// `x.log.1`). Only backups count: lumberjack and logrotate compress a backup into a new file and
     /// remove the original afterwards, so while both exist the uncompressed one is complete.
     func isCompressedCopy(of other: RotatedLogName) -> Bool {
@@ -90,7 +90,8 @@ struct RotatedLogName {
             let matches = zip(time, pattern).allSatisfy { byte, expected in
                 expected == UInt8(ascii: "d") ? isDigit(byte) : byte == expected
             }
-            let isExtension = ext.isEmpty || (ext.first == UInt8(ascii: ".") && !ext.dropFirst().contains(UInt8(ascii: ".")))
+            let isExtension =
+                ext.isEmpty || (ext.first == UInt8(ascii: ".") && !ext.dropFirst().contains(UInt8(ascii: ".")))
             if matches && isExtension {
                 let liveName = String(decoding: base[..<dash] + ext, as: UTF8.self)
                 return (liveName, String(decoding: time, as: UTF8.self))

@@ -6,7 +6,8 @@ import Testing
 @Suite struct GzipInputTests {
     @Test func multiMemberFileReadToEnd() throws {
         let directory = try TemporaryDirectory()
-        let members = try InputTestSupport.gzip("first 1\nfirst 2\n") + InputTestSupport.gzip("second 1\n")
+        let members =
+            try InputTestSupport.gzip("first 1\nfirst 2\n") + InputTestSupport.gzip("second 1\n")
             + InputTestSupport.gzip("third 1\nthird 2")
         let path = try InputTestSupport.write(members, named: "rotated.log.gz", in: directory)
 
@@ -111,9 +112,10 @@ import Testing
         let text = InputTestSupport.readAll(stream)
 
         #expect(text == Array("checked\n".utf8))
-        #expect(stream.diagnostics.map(\.problem) == [
-            .corruptGzip(compressedOffset: Int64(bytes.count - 4), message: "incorrect data check")
-        ])
+        #expect(
+            stream.diagnostics.map(\.problem) == [
+                .corruptGzip(compressedOffset: Int64(bytes.count - 4), message: "incorrect data check")
+            ])
     }
 
     @Test func garbageAfterMemberIsCorrupt() throws {

@@ -14,7 +14,7 @@ import Testing
         }
     }
 
-    /// The discovered inputs as paths relative to `directory`.
+    /// Returns the discovered inputs as paths relative to `directory`.
     private func relativePaths(_ discovered: DiscoveredInputs, in directory: TemporaryDirectory) -> [String] {
         discovered.inputs.map { input in
             let path = input.path
@@ -25,21 +25,23 @@ import Testing
 
     @Test func lumberjackBackupsOldestFirst() throws {
         let directory = try TemporaryDirectory()
-        try touch([
-            "audit.log",
-            "audit-2024-05-02T00-00-00.001.log.gz",
-            "audit-2024-05-01T09-16-57.416.log",
-            "audit-2024-04-30T23-59-59.999.log.gz",
-        ], in: directory)
+        try touch(
+            [
+                "audit.log",
+                "audit-2024-05-02T00-00-00.001.log.gz",
+                "audit-2024-05-01T09-16-57.416.log",
+                "audit-2024-04-30T23-59-59.999.log.gz",
+            ], in: directory)
 
         let discovered = try InputDiscovery.discover([directory.url.path])
 
-        #expect(relativePaths(discovered, in: directory) == [
-            "audit-2024-04-30T23-59-59.999.log.gz",
-            "audit-2024-05-01T09-16-57.416.log",
-            "audit-2024-05-02T00-00-00.001.log.gz",
-            "audit.log",
-        ])
+        #expect(
+            relativePaths(discovered, in: directory) == [
+                "audit-2024-04-30T23-59-59.999.log.gz",
+                "audit-2024-05-01T09-16-57.416.log",
+                "audit-2024-05-02T00-00-00.001.log.gz",
+                "audit.log",
+            ])
         #expect(discovered.diagnostics.isEmpty)
     }
 
@@ -49,9 +51,10 @@ import Testing
 
         let discovered = try InputDiscovery.discover([directory.url.path])
 
-        #expect(relativePaths(discovered, in: directory) == [
-            "audit.log.10.gz", "audit.log.3.gz", "audit.log.2.gz", "audit.log.1", "audit.log",
-        ])
+        #expect(
+            relativePaths(discovered, in: directory) == [
+                "audit.log.10.gz", "audit.log.3.gz", "audit.log.2.gz", "audit.log.1", "audit.log",
+            ])
     }
 
     @Test func logrotateDatesOldestFirst() throws {
@@ -60,53 +63,60 @@ import Testing
 
         let discovered = try InputDiscovery.discover([directory.url.path])
 
-        #expect(relativePaths(discovered, in: directory) == [
-            "audit.log-20240430", "audit.log-20240501.gz", "audit.log-20240502.gz", "audit.log",
-        ])
+        #expect(
+            relativePaths(discovered, in: directory) == [
+                "audit.log-20240430", "audit.log-20240501.gz", "audit.log-20240502.gz", "audit.log",
+            ])
     }
 
     @Test func setsAndOtherFilesByName() throws {
         let directory = try TemporaryDirectory()
-        try touch([
-            "zz-notes.txt", "authenticator.log", "authenticator.log.1", "audit.log",
-            "audit-2024-05-01T09-16-57.416.log", "000001.gz", "000000.gz",
-        ], in: directory)
+        try touch(
+            [
+                "zz-notes.txt", "authenticator.log", "authenticator.log.1", "audit.log",
+                "audit-2024-05-01T09-16-57.416.log", "000001.gz", "000000.gz",
+            ], in: directory)
 
         let discovered = try InputDiscovery.discover([directory.url.path])
 
-        #expect(relativePaths(discovered, in: directory) == [
-            "000000.gz", "000001.gz", "audit-2024-05-01T09-16-57.416.log", "audit.log",
-            "authenticator.log.1", "authenticator.log", "zz-notes.txt",
-        ])
+        #expect(
+            relativePaths(discovered, in: directory) == [
+                "000000.gz", "000001.gz", "audit-2024-05-01T09-16-57.416.log", "audit.log",
+                "authenticator.log.1", "authenticator.log", "zz-notes.txt",
+            ])
     }
 
     @Test func compressedCopyOfBackupSkipped() throws {
         let directory = try TemporaryDirectory()
-        try touch(["audit-2024-05-01T09-16-57.416.log", "audit-2024-05-01T09-16-57.416.log.gz", "audit.log"],
-                  in: directory)
+        try touch(
+            ["audit-2024-05-01T09-16-57.416.log", "audit-2024-05-01T09-16-57.416.log.gz", "audit.log"],
+            in: directory)
 
         let discovered = try InputDiscovery.discover([directory.url.path])
 
         #expect(relativePaths(discovered, in: directory) == ["audit-2024-05-01T09-16-57.416.log", "audit.log"])
-        #expect(discovered.skipped == [
-            SkippedInput(
-                path: directory.path("audit-2024-05-01T09-16-57.416.log.gz"),
-                reason: .compressedCopy(of: directory.path("audit-2024-05-01T09-16-57.416.log")))
-        ])
+        #expect(
+            discovered.skipped == [
+                SkippedInput(
+                    path: directory.path("audit-2024-05-01T09-16-57.416.log.gz"),
+                    reason: .compressedCopy(of: directory.path("audit-2024-05-01T09-16-57.416.log")))
+            ])
     }
 
     @Test func recursionFilesBeforeSubfoldersHiddenSkipped() throws {
         let directory = try TemporaryDirectory()
-        try touch([
-            "b/audit.log", "b/audit.log.1", "a/z/deep.log", "a/top.log", "root.log",
-            ".hidden.log", ".git/config", "a/.cache/x.log",
-        ], in: directory)
+        try touch(
+            [
+                "b/audit.log", "b/audit.log.1", "a/z/deep.log", "a/top.log", "root.log",
+                ".hidden.log", ".git/config", "a/.cache/x.log",
+            ], in: directory)
 
         let discovered = try InputDiscovery.discover([directory.url.path])
 
-        #expect(relativePaths(discovered, in: directory) == [
-            "root.log", "a/top.log", "a/z/deep.log", "b/audit.log.1", "b/audit.log",
-        ])
+        #expect(
+            relativePaths(discovered, in: directory) == [
+                "root.log", "a/top.log", "a/z/deep.log", "b/audit.log.1", "b/audit.log",
+            ])
     }
 
     @Test func argumentsKeepOrderAndHiddenFileGivenExplicitly() throws {
@@ -171,9 +181,10 @@ import Testing
         let discovered = try InputDiscovery.discover([directory.path("logs"), directory.path("alias.log")])
 
         #expect(relativePaths(discovered, in: directory) == ["logs/audit.log"])
-        #expect(discovered.skipped == [
-            SkippedInput(path: directory.path("alias.log"), reason: .sameFile(as: directory.path("logs/audit.log")))
-        ])
+        #expect(
+            discovered.skipped == [
+                SkippedInput(path: directory.path("alias.log"), reason: .sameFile(as: directory.path("logs/audit.log")))
+            ])
     }
 
     @Test func pipeInFolderSkippedButGivenPipeKept() throws {
@@ -182,10 +193,10 @@ import Testing
         #expect(mkfifo(directory.path("fifo"), 0o600) == 0)
 
         let walked = try InputDiscovery.discover([directory.url.path])
-        let given = try InputDiscovery.discover([directory.path("fifo")])
+        let explicit = try InputDiscovery.discover([directory.path("fifo")])
 
         #expect(relativePaths(walked, in: directory) == ["audit.log"])
-        #expect(relativePaths(given, in: directory) == ["fifo"])
+        #expect(relativePaths(explicit, in: directory) == ["fifo"])
     }
 }
 

@@ -36,8 +36,8 @@ import Testing
         #expect(stream.compressedBytesRead == Int64(compressed.count))
     }
 
-    /// A child process writes gzip members to a pipe in pieces, as `zcat`-style producers and
-    /// process substitution do; the pipe is opened through its /dev/fd path.
+    /// A child process writes gzip members to a pipe in pieces, as process substitution `<(...)` would.
+    /// The pipe is opened through its /dev/fd path.
     @Test func pipeFromChildProcess() throws {
         let directory = try TemporaryDirectory()
         let first = try InputTestSupport.write(try InputTestSupport.gzip("from pipe 1\n"), named: "a.gz", in: directory)

@@ -38,8 +38,11 @@ import Testing
 
     @Test func emptyLinesKeepTheirNumbers() throws {
         let lines = try readLines("\n\na\n\r\n\nb\n")
-        #expect(lines == [ReadLine(1, ""), ReadLine(2, ""), ReadLine(3, "a"), ReadLine(4, ""), ReadLine(5, ""),
-                          ReadLine(6, "b")])
+        #expect(
+            lines == [
+                ReadLine(1, ""), ReadLine(2, ""), ReadLine(3, "a"), ReadLine(4, ""), ReadLine(5, ""),
+                ReadLine(6, "b"),
+            ])
     }
 
     @Test func emptyInputHasNoBatch() throws {
@@ -51,8 +54,11 @@ import Testing
 
     @Test func carriageReturnDroppedOnlyBeforeNewline() throws {
         let lines = try readLines("crlf\r\nlone\rcr\n\r\rdouble\r\r\nend\r")
-        #expect(lines == [ReadLine(1, "crlf"), ReadLine(2, "lone\rcr"), ReadLine(3, "\r\rdouble\r"),
-                          ReadLine(4, "end\r")])
+        #expect(
+            lines == [
+                ReadLine(1, "crlf"), ReadLine(2, "lone\rcr"), ReadLine(3, "\r\rdouble\r"),
+                ReadLine(4, "end\r"),
+            ])
     }
 
     @Test func carriageReturnAndNewlineInDifferentChunks() throws {
@@ -64,8 +70,10 @@ import Testing
 
     @Test func everySplitPointGivesSameLines() throws {
         let text = "{\"a\":1}\r\n\nsecond line\nthird\r\n\r\nlast without newline"
-        let expected = [ReadLine(1, "{\"a\":1}"), ReadLine(2, ""), ReadLine(3, "second line"), ReadLine(4, "third"),
-                        ReadLine(5, ""), ReadLine(6, "last without newline")]
+        let expected = [
+            ReadLine(1, "{\"a\":1}"), ReadLine(2, ""), ReadLine(3, "second line"), ReadLine(4, "third"),
+            ReadLine(5, ""), ReadLine(6, "last without newline"),
+        ]
         let bytes = Array(text.utf8)
         let gzipped = try InputTestSupport.gzip(bytes)
 
@@ -92,7 +100,8 @@ import Testing
         let (lines, diagnostics, _) = try readLines(bytes, batchCapacity: 1024 * 1024)
 
         #expect(lines.map(\.number) == [1, 2, 3])
-        #expect(lines.count == 3 && lines[1].text == long)
+        try #require(lines.count == 3)
+        #expect(lines[1].text == long)
         #expect(lines.last == ReadLine(3, "after"))
         #expect(diagnostics.isEmpty)
     }
@@ -105,12 +114,15 @@ import Testing
             let (lines, diagnostics, path) = try readLines(
                 bytes, readChunkSize: chunkSize, maximumLineLength: 10, batchCapacity: 32)
 
-            #expect(lines == [ReadLine(1, "short"), ReadLine(3, "next"), ReadLine(4, "exactly10!")],
-                    "read chunk size \(chunkSize)")
-            #expect(diagnostics == [
-                Diagnostic(severity: .warning, source: path, line: 2,
-                           problem: .lineTooLong(length: 1000, maximum: 10))
-            ], "read chunk size \(chunkSize)")
+            #expect(
+                lines == [ReadLine(1, "short"), ReadLine(3, "next"), ReadLine(4, "exactly10!")],
+                "read chunk size \(chunkSize)")
+            #expect(
+                diagnostics == [
+                    Diagnostic(
+                        severity: .warning, source: path, line: 2,
+                        problem: .lineTooLong(length: 1000, maximum: 10))
+                ], "read chunk size \(chunkSize)")
         }
     }
 
