@@ -53,6 +53,17 @@ final class ConsoleObserver: IngestObserver {
         }
     }
 
+    func ingest(didSkip input: SkippedInput) {
+        guard isVerbose else { return }
+        clearProgress()
+        switch input.reason {
+        case .sameFile(let other):
+            Console.error("\(input.path): note: the same file as \(other); read once")
+        case .compressedCopy(let original):
+            Console.error("\(input.path): note: a compressed copy of \(original), which is read instead")
+        }
+    }
+
     private func draw(source: String, bytesRead: Int64, records: Int) {
         guard showsProgress else { return }
         var line = "authaudit: \(source)"

@@ -22,6 +22,8 @@ enum ErrorRenderer {
             case .notAStore(let path):
                 return "\(path) is not an authaudit store; point --db at a store made by 'authaudit ingest'"
             }
+        case is InputDiscoveryError:
+            return "standard input (-) can be read only once; give - a single time"
         case let error as StoreMissingError:
             return "no store at \(error.path); run 'authaudit ingest INPUT...' first, or point --db or AUTHAUDIT_DB"
                 + " at an existing store"

@@ -51,4 +51,6 @@ public protocol IngestObserver: AnyObject {
     func ingest(didStart source: String, kind: String, totalBytes: Int64?)
     func ingest(didProgress source: String, bytesRead: Int64, records: Int)
     func ingestDidFinishSource(_ source: String)
+    /// A file found in a folder walk that is read through another path (a link, or its uncompressed original).
+    func ingest(didSkip input: SkippedInput)
 }

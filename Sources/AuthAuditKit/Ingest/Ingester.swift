@@ -21,14 +21,17 @@ public final class Ingester {
         summary = IngestSummary()
         summary.before = try store.counts()
 
-        let discovery = InputDiscovery.discover(arguments)
+        let discovery = try InputDiscovery.discover(arguments)
         for diagnostic in discovery.diagnostics {
             try report(diagnostic)
             summary.inputsSkipped += 1
         }
+        for skipped in discovery.skipped {
+            observer?.ingest(didSkip: skipped)
+        }
         for input in discovery.inputs {
             do {
-                try ingest(path: input.path, displayName: input.displayName)
+                try ingest(path: input.path, displayName: input.path == "-" ? "<stdin>" : input.path)
             } catch let error as StrictModeStop {
                 _ = error
                 break
@@ -44,8 +47,8 @@ public final class Ingester {
     // MARK: - One input
 
     private func ingest(path: String, displayName: String) throws {
-        let fingerprint = path == "-" ? nil : FileFingerprint.compute(path: path)
-        if let fingerprint, try store.hasCompleteSource(fingerprint: fingerprint.hash, size: fingerprint.size) {
+        let fingerprint = path == "-" ? nil : try? FileFingerprint(path: path)
+        if let fingerprint, try store.hasCompleteSource(fingerprint: fingerprint.headHash, size: fingerprint.size) {
             summary.inputsUnchanged += 1
             return
         }
@@ -66,7 +69,7 @@ public final class Ingester {
 
         try store.beginBatch()
         let sourceID = try store.beginSource(
-            path: displayName, kind: kind.name, size: fingerprint?.size, fingerprint: fingerprint?.hash)
+            path: displayName, kind: kind.name, size: fingerprint?.size, fingerprint: fingerprint?.headHash)
         var counters = SourceCounters()
 
         switch kind {

@@ -48,7 +48,8 @@ public enum InputDiscoveryError: Error, Sendable, Equatable {
 /// - A path that is not a folder is listed as given, whatever its kind (a regular file, or a pipe such as
 ///   `/dev/fd/63` from `<(...)`), even when its name starts with a dot.
 /// - A folder is walked recursively: its files first, then its subfolders in byte order of their names.
-///   Names starting with `.` are skipped, and so are entries that are neither regular files nor folders.
+///   Names starting with `.`, Markdown files and READMEs are skipped, and so are entries that are neither
+///   regular files nor folders.
 ///   Symbolic links are followed, but a folder already walked (same device and inode) is not walked
 ///   again, which ends symlink loops.
 /// - Within a folder, files are ordered by `RotatedLogName`: each set of rotated logs oldest first, the
@@ -108,6 +109,12 @@ public struct InputDiscovery {
 
     // MARK: - Folders
 
+    /// Markdown files and READMEs are notes about a log folder, never logs: a folder walk passes
+    /// over them, so `authaudit analyze logs/` does not report them as unknown input.
+    static func isDocumentation(_ name: String) -> Bool {
+        name.hasSuffix(".md") || name.hasPrefix("README")
+    }
+
     private mutating func walk(folder: String, status: stat) {
         guard walkedFolders.insert(FileIdentity(status)).inserted else {
             return
@@ -118,7 +125,7 @@ public struct InputDiscovery {
 
         var files: [(name: RotatedLogName, status: stat)] = []
         var subfolders: [(path: String, status: stat)] = []
-        for name in names where !name.hasPrefix(".") {
+        for name in names where !name.hasPrefix(".") && !Self.isDocumentation(name) {
             let path = Self.join(folder, name)
             guard let entryStatus = self.status(of: path) else {
                 continue
