@@ -52,7 +52,9 @@ import Testing
 
     @Test func falcoTracesScanExceptMalformedOne() throws {
         let folder = Fixtures.path("corpus/falco-k8saudit-traces")
-        let files = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".json") }.sorted()
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder)
+            .filter { $0.hasSuffix(".json") }
+            .sorted()
         #expect(files.count > 40)
         for file in files {
             for line in try ScannedEvent.lines(ofFixture: "corpus/falco-k8saudit-traces/\(file)") {
@@ -68,7 +70,8 @@ import Testing
     }
 
     @Test func falcoBodiesAreNoticed() throws {
-        let line = try #require(try ScannedEvent.lines(ofFixture: "corpus/falco-k8saudit-traces/create_clusterrole.json").first)
+        let lines = try ScannedEvent.lines(ofFixture: "corpus/falco-k8saudit-traces/create_clusterrole.json")
+        let line = try #require(lines.first)
         let event = try #require(try ScannedEvent.scan(line).first)
         #expect(event.hasBodies)
         #expect(event.objectAPIGroup == "rbac.authorization.k8s.io")

@@ -220,7 +220,8 @@ import Testing
 
     @Test func syntaxErrorBecomesInputProblem() {
         let error = AuditEventScanError.invalidJSON(JSONSyntaxError(offset: 11, expected: .colon, found: 0x20))
-        #expect(error.inputProblem == .invalidJSON(column: 12, message: "expected ':' after the object key, found byte 0x20"))
+        let message = "expected ':' after the object key, found byte 0x20"
+        #expect(error.inputProblem == .invalidJSON(column: 12, message: message))
     }
 
     @Test func truncationAtEveryByteThrows() throws {

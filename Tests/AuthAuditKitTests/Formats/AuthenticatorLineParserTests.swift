@@ -100,7 +100,8 @@ import Testing
             username: "adminuser:jdoe-corp.example", uid: "aws-iam-authenticator:000000000000:AROAEXAMPLESSOADMIN01",
             groups: [], stsEndpoint: "sts.us-east-1.amazonaws.com"))
         #expect(records[2]?.error == "Identity is not mapped")
-        #expect(records[3]?.error == #"input token was not properly formatted: token is missing expected "k8s-aws-v1." prefix"#)
+        let tokenError = #"input token was not properly formatted: token is missing expected "k8s-aws-v1." prefix"#
+        #expect(records[3]?.error == tokenError)
     }
 
     @Test func version07LowerCaseUnmappedAndOtherLines() throws {

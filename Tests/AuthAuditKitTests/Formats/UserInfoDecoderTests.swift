@@ -11,7 +11,8 @@ import Testing
         let user = try decode(#"""
             {"username":"kubernetes-admin","uid":"aws-iam-authenticator:111122223333:AROAEXAMPLE",\#
             "groups":["system:masters","system:authenticated"],"extra":{"accessKeyId":["ASIAEXAMPLE"],\#
-            "arn":["arn:aws:sts::111122223333:assumed-role/Admin/jdoe@corp.example"],"sessionName":["jdoe@corp.example"]}}
+            "arn":["arn:aws:sts::111122223333:assumed-role/Admin/jdoe@corp.example"],\#
+            "sessionName":["jdoe@corp.example"]}}
             """#)
         #expect(user.username == "kubernetes-admin")
         #expect(user.uid == "aws-iam-authenticator:111122223333:AROAEXAMPLE")

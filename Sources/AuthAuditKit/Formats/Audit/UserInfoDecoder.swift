@@ -1,7 +1,7 @@
 /// Decodes the `user` or `impersonatedUser` object of an audit event into a `UserInfo`.
 ///
-/// Events keep these objects as raw ranges because most consumers only need the username of a
-/// few distinct users; decoding happens once per distinct object, not once per line.
+/// Events keep these objects as raw ranges because most consumers only need the usernames of a
+/// few distinct users. Callers decode once per distinct object, not once per line.
 public enum UserInfoDecoder {
     /// Decodes an object such as `{"username":"alice","uid":"…","groups":[…],"extra":{"k":["v"]}}`.
     ///
@@ -53,17 +53,17 @@ extension JSONCursor {
                                   hasEscapes: range.hasEscapes)
     }
 
-    mutating func decodedString(field: String) throws -> String? {
-        try optionalString(field: field).map { decode($0) }
+    mutating func decodedString(field: @autoclosure () -> String) throws -> String? {
+        try optionalString(field: field()).map { decode($0) }
     }
 
     /// Decodes an array of strings; `null` gives an empty array.
-    mutating func decodedStrings(field: String) throws -> [String] {
+    mutating func decodedStrings(field: @autoclosure () -> String) throws -> [String] {
         if try skipNull() { return [] }
-        guard peek() == ASCIIByte.openBracket, !isAtEnd else { throw typeMismatch(field: field, expected: .array) }
+        guard peek() == ASCIIByte.openBracket, !isAtEnd else { throw typeMismatch(field: field(), expected: .array) }
         var values: [String] = []
         try scanArray { cursor, index in
-            guard let range = try cursor.optionalString(field: "\(field)[\(index)]") else { return }
+            guard let range = try cursor.optionalString(field: "\(field())[\(index)]") else { return }
             values.append(cursor.decode(range))
         }
         return values

@@ -72,7 +72,8 @@ public enum AuthenticatorLineParser {
             // Messages contain spaces, so the known ones are matched by prefix.
             let rest = UnsafeRawBufferPointer(rebasing: line[offset...])
             let known = knownMessages.filter { message in
-                rest.hasPrefix(message) && (rest.count == message.utf8.count || rest[message.utf8.count] == ASCIIByte.space)
+                let length = message.utf8.count
+                return rest.hasPrefix(message) && (rest.count == length || rest[length] == ASCIIByte.space)
             }
             guard let message = known.max(by: { $0.utf8.count < $1.utf8.count }) else { return nil }
             fields.message = message

@@ -1,4 +1,4 @@
-/// The kinds of content authaudit reads, as told from the start of a decompressed input.
+/// The kinds of content authaudit reads, as detected from the start of a decompressed input.
 public enum InputKind: String, Sendable, CaseIterable {
     /// Kubernetes audit `Event` JSON, one event (or one webhook `EventList`) per line.
     case auditEventLines = "audit-event-lines"

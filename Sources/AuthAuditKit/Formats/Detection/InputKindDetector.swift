@@ -1,8 +1,8 @@
-/// Tells the kind of an input from its first bytes.
+/// Detects the kind of an input from its first bytes.
 ///
 /// The rules, tried in this order after a UTF-8 byte order mark and leading blank lines:
 ///
-/// 1. Content starting with `{` whose first line holds a key is read as JSON lines. The first
+/// 1. Content starting with `{` whose first line contains a key is read as JSON lines. The first
 ///    line's top-level members decide: `auditID`, or `kind` `Event` / `EventList`, gives
 ///    `auditEventLines`; `msg` gives `authenticatorLog` (logrus JSON). Otherwise the line is
 ///    treated as a one-line document (rule 2).
@@ -42,10 +42,11 @@ public enum InputKindDetector {
         return kind(ofDocumentKinds: yaml.kinds, hasAwsAuthConfigMap: yaml.hasAwsAuthMarkers)
     }
 
-    /// The kind of a document, list or YAML stream from the `kind` values found in it. In order:
-    /// `IAMIdentityMapping` (or its list) gives `iamIdentityMapping`; a ConfigMap that is aws-auth
-    /// gives `awsAuthConfigMap`; any RBAC kind (`Role`, `ClusterRole`, `RoleBinding`,
-    /// `ClusterRoleBinding` or their lists) gives `rbac`. A `List` of other objects is `unknown`.
+    /// Returns the kind of a document, list or YAML stream from the `kind` values found in it.
+    /// The first match wins. `IAMIdentityMapping` (or its list) gives `iamIdentityMapping`. A
+    /// ConfigMap that is aws-auth gives `awsAuthConfigMap`. Any RBAC kind (`Role`, `ClusterRole`,
+    /// `RoleBinding`, `ClusterRoleBinding` or their lists) gives `rbac`. A `List` of other objects
+    /// is `unknown`.
     static func kind(ofDocumentKinds kinds: [String], hasAwsAuthConfigMap: Bool) -> InputKind {
         if kinds.contains(where: { $0 == "IAMIdentityMapping" || $0 == "IAMIdentityMappingList" }) {
             return .iamIdentityMapping

@@ -1,4 +1,5 @@
-/// What the start of a JSON document tells about its type, read with the JSON scanner.
+/// The type facts (kind, keys, list item kinds) read with the JSON scanner from the start of a
+/// JSON document.
 ///
 /// The scan stops quietly at the first error, because a 64 KiB prefix usually ends in the middle
 /// of the document; whatever was read before that point is kept.

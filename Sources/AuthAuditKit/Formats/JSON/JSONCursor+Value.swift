@@ -78,6 +78,7 @@ extension JSONCursor {
     }
 
     /// Scans a member's key and the colon after it, leaving the cursor before the value.
+    @inline(__always)
     private mutating func scanKey() throws(JSONSyntaxError) -> JSONStringRange {
         skipWhitespace()
         guard peek() == ASCIIByte.quote, !isAtEnd else { throw error(.objectKey) }
@@ -87,6 +88,7 @@ extension JSONCursor {
         return key
     }
 
+    @inline(__always)
     private mutating func openContainer(_ opening: UInt8) throws(JSONSyntaxError) {
         skipWhitespace()
         precondition(peek() == opening && !isAtEnd, "container scan entered off its opening bracket")
@@ -96,6 +98,7 @@ extension JSONCursor {
     }
 
     /// Consumes the closing bracket of an empty container and returns true, or returns false.
+    @inline(__always)
     private mutating func closeContainer(_ closing: UInt8) throws(JSONSyntaxError) -> Bool {
         skipWhitespace()
         guard peek() == closing, !isAtEnd else { return false }
@@ -106,6 +109,7 @@ extension JSONCursor {
 
     /// Consumes the comma before another member or element and returns true, or consumes the
     /// closing bracket and returns false.
+    @inline(__always)
     private mutating func continueContainer(
         _ closing: UInt8, _ expected: JSONExpectation
     ) throws(JSONSyntaxError) -> Bool {

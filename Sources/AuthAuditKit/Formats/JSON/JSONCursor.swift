@@ -19,8 +19,9 @@ struct JSONCursor {
 
     var isAtEnd: Bool { offset >= bytes.count }
 
-    /// The byte at the cursor, or 0 (NUL) at the end of the buffer. A real NUL is never valid
-    /// where the scanner peeks, so both lead to the same error path, which then tells them apart.
+    /// Returns the byte at the cursor, or 0 (NUL) at the end of the buffer. A real NUL is never
+    /// valid where the scanner peeks, so both take the same error path, and `error(_:)` reports
+    /// which of the two it was.
     @inline(__always)
     func peek() -> UInt8 {
         offset < bytes.count ? bytes[offset] : 0
@@ -58,7 +59,7 @@ struct JSONCursor {
         offset += 1
     }
 
-    /// An error at the cursor that names the byte found there (nil at the end of the buffer).
+    /// Builds an error at the cursor that names the byte found there (nil at the end of the buffer).
     func error(_ expected: JSONExpectation) -> JSONSyntaxError {
         error(expected, at: offset)
     }
@@ -69,19 +70,24 @@ struct JSONCursor {
 
     /// Whether the bytes of a recorded string equal an ASCII literal. Escaped strings are decoded
     /// first, so `"\u0061uditID"` still matches `auditID`.
+    @inline(__always)
     func stringEquals(_ range: JSONStringRange, _ literal: StaticString) -> Bool {
         if range.hasEscapes {
-            let decoded = JSONStringDecoding.decode(
-                UnsafeRawBufferPointer(rebasing: bytes[range.start..<range.end]), hasEscapes: true)
-            return decoded == literal.description
+            return escapedStringEquals(range, literal)
         }
         guard range.count == literal.utf8CodeUnitCount else { return false }
-        let expected = UnsafeRawBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount)
+        let expected = literal.utf8Start
         var index = 0
         while index < range.count {
             if bytes[range.start + index] != expected[index] { return false }
             index += 1
         }
         return true
+    }
+
+    private func escapedStringEquals(_ range: JSONStringRange, _ literal: StaticString) -> Bool {
+        let decoded = JSONStringDecoding.decode(
+            UnsafeRawBufferPointer(rebasing: bytes[range.start..<range.end]), hasEscapes: true)
+        return decoded == literal.description
     }
 }
