@@ -185,7 +185,7 @@ import Testing
 
     @Test(arguments: [
         "", "   ", "I0101 00:00:00.000000 1 server.go:42] listening", "plain text with words",
-        #"{"kind":"Event","auditID":"x"}"#,
+        #"{"kind":"Event","auditID":"x"}"#, "GET /healthz level=3 took 2ms",
     ])
     func unrelatedLinesGiveNil(line: String) throws {
         #expect(try AuthenticatorLineParser.parse(line) == nil)

@@ -37,10 +37,16 @@ public enum AuthenticatorLineParser {
         return try line.withUTF8 { try parse(UnsafeRawBufferPointer($0)) }
     }
 
-    /// The offset of `time="` or, for a formatter without timestamps, of `level=`, at the start of
-    /// the line or after a space.
+    /// Returns the offset of `time="` or, for a formatter without timestamps, of `level=` when a
+    /// `msg=` follows, each at the start of the line or after a space.
     private static func textStart(_ line: UnsafeRawBufferPointer) -> Int? {
-        line.firstOccurrence(of: "time=\"", afterSpace: true) ?? line.firstOccurrence(of: "level=", afterSpace: true)
+        if let time = line.firstOccurrence(of: "time=\"", afterSpace: true) {
+            return time
+        }
+        guard let level = line.firstOccurrence(of: "level=", afterSpace: true),
+            let message = line.firstOccurrence(of: "msg=", afterSpace: true), message > level
+        else { return nil }
+        return level
     }
 
     private static func textFields(_ line: UnsafeRawBufferPointer, from start: Int) throws -> LogrusFields {

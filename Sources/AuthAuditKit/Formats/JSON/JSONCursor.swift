@@ -4,8 +4,8 @@
 /// every `JSONStringRange` the cursor records can be resolved against the line. The cursor also
 /// counts how deep the current value is nested, to bound recursion on hostile input.
 struct JSONCursor {
-    /// The deepest nesting of objects and arrays accepted. Audit events nest about 10 levels deep
-    /// even with request and response bodies; the limit only guards the stack.
+    /// The deepest nesting of objects and arrays accepted. Kubernetes objects in request and response bodies stay far below it, so the limit only
+    /// guards the stack against hostile input.
     static let maximumDepth = 512
 
     let bytes: UnsafeRawBufferPointer
@@ -25,18 +25,6 @@ struct JSONCursor {
     @inline(__always)
     func peek() -> UInt8 {
         offset < bytes.count ? bytes[offset] : 0
-    }
-
-    @inline(__always)
-    mutating func read() -> UInt8 {
-        let byte = peek()
-        offset += 1
-        return byte
-    }
-
-    @inline(__always)
-    mutating func advance(by count: Int = 1) {
-        offset += count
     }
 
     @inline(__always)
