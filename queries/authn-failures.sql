@@ -4,7 +4,7 @@
 -- param: since time  Only failures at or after this time.
 -- param: until time  Only failures before this time.
 -- headline: true
---
+
 -- A 401 has an empty user, so it is never attributed to a Kubernetes username. The authenticator
 -- names the IAM principal only when the token itself was valid (for example "ARN is not mapped").
 SELECT

@@ -6,7 +6,7 @@
 -- param: user text  Only this person or Kubernetes username.
 -- param: namespace text  Only this namespace.
 -- headline: true
---
+
 -- The effective identity is the impersonated user when the request used impersonation;
 -- `impersonated_by` then names the user who sent it. A 403 whose authorization decision was
 -- `allow` came from admission (for example PodSecurity), not from RBAC; `decision` shows which.

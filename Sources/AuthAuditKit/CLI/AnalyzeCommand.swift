@@ -44,7 +44,7 @@ enum AnalyzeCommand: Command {
                 let title = definition.title ?? definition.name
                 Console.out((index > 0 ? "\n" : "") + (reports.format == .markdown ? "## " : "") + title + "\n\n")
             case .json:
-                Console.out((index > 0 ? ",\n" : "") + JSONText.string(definition.name) + ": ")
+                Console.out((index > 0 ? ",\n" : "") + JSONText.quoted(definition.name) + ": ")
             case .csv:
                 if index > 0 { Console.out("\n") }
             }

@@ -4,8 +4,9 @@ import Glibc
 public enum AuthAuditMain {
     static let version = "0.1.0"
 
-    static let commands: [any Command.Type] = [
-        AnalyzeCommand.self, IngestCommand.self, ReportCommand.self, ReportsCommand.self, QueryCommand.self,
+    static let commands: [CommandEntry] = [
+        CommandEntry(AnalyzeCommand.self), CommandEntry(IngestCommand.self), CommandEntry(ReportCommand.self),
+        CommandEntry(ReportsCommand.self), CommandEntry(QueryCommand.self),
     ]
 
     /// Runs the command line of this process and exits with its status.
@@ -47,7 +48,7 @@ public enum AuthAuditMain {
         }
         do {
             let parsed = try ArgumentParser.parse(rest, spec: command.spec)
-            return try command.run(parsed, context: context)
+            return try command.run(parsed, context)
         } catch let error as UsageError {
             return fail(error, command: command.spec)
         } catch {
@@ -55,7 +56,7 @@ public enum AuthAuditMain {
         }
     }
 
-    private static func command(named name: String) -> (any Command.Type)? {
+    private static func command(named name: String) -> CommandEntry? {
         commands.first { $0.spec.name == name }
     }
 

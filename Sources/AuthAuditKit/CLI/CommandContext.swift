@@ -39,6 +39,17 @@ protocol Command {
     static func run(_ arguments: ParsedArguments, context: CommandContext) throws -> ExitStatus
 }
 
+/// A command as the dispatcher stores it: its spec and its entry point.
+struct CommandEntry: Sendable {
+    let spec: CommandSpec
+    let run: @Sendable (ParsedArguments, CommandContext) throws -> ExitStatus
+
+    init<C: Command>(_ command: C.Type) {
+        spec = C.spec
+        run = { arguments, context in try C.run(arguments, context: context) }
+    }
+}
+
 /// Options every command takes.
 enum CommonOptions {
     static let database = OptionSpec(

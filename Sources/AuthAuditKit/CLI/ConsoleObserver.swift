@@ -1,5 +1,3 @@
-import Glibc
-
 /// Prints ingest diagnostics to standard error, with a cap per input, and a progress line on a terminal.
 final class ConsoleObserver: IngestObserver {
     /// Diagnostics printed per input before the rest are only counted.
@@ -75,13 +73,13 @@ final class ConsoleObserver: IngestObserver {
             line += " \(percent)%"
         }
         line += " \(records) records"
-        fputs("\r\u{1B}[K" + line, stderr)
+        Console.error("\r\u{1B}[K" + line, terminator: "")
         progressIsVisible = true
     }
 
     private func clearProgress() {
         guard progressIsVisible else { return }
-        fputs("\r\u{1B}[K", stderr)
+        Console.error("\r\u{1B}[K", terminator: "")
         progressIsVisible = false
     }
 }

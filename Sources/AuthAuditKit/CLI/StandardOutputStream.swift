@@ -1,8 +1,6 @@
-import Glibc
-
 /// Standard output as a `TextOutputStream`, so renderers can write rows as they come.
 struct StandardOutputStream: TextOutputStream {
     mutating func write(_ string: String) {
-        fputs(string, stdout)
+        Console.out(string)
     }
 }

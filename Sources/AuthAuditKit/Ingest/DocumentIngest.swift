@@ -32,13 +32,13 @@ enum DocumentIngest {
             let parsed = AwsAuthParser.parse(bytes, source: source)
             result.diagnostics += parsed.diagnostics
             let entries = parsed.mapping.roles.count + parsed.mapping.users.count + parsed.mapping.accounts.count
-            try store.write(parsed.mapping, kind: kind.name, contentHash: contentHash, sourceID: sourceID)
+            try store.write(parsed.mapping, kind: kind.rawValue, contentHash: contentHash, sourceID: sourceID)
             result.mappingEntries = entries
             result.records = entries
         case .rbac:
             try ingestRBAC(bytes, source: source, sourceID: sourceID, store: store, result: &result)
         default:
-            preconditionFailure("\(kind.name) is not a whole-document input kind")
+            preconditionFailure("\(kind.rawValue) is not a whole-document input kind")
         }
         return result
     }

@@ -67,9 +67,9 @@ enum IdentityResolution {
 
     /// Rebuilds a `UserInfo` from its stored columns (groups and extra are JSON text).
     static func decodeUser(username: String, uid: String?, groups: String, extra: String) throws -> UserInfo {
-        var object = "{\"username\":" + JSONText.string(username)
+        var object = "{\"username\":" + JSONText.quoted(username)
         if let uid {
-            object += ",\"uid\":" + JSONText.string(uid)
+            object += ",\"uid\":" + JSONText.quoted(uid)
         }
         object += ",\"groups\":" + groups + ",\"extra\":" + extra + "}"
         let bytes = Array(object.utf8)

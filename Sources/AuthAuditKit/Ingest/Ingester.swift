@@ -64,12 +64,12 @@ public final class Ingester {
 
         let prefix = reader.peekPrefix(maximumBytes: 64 * 1024)
         let kind = prefix.withUnsafeBytes { InputKindDetector.detect(prefix: $0) }
-        observer?.ingest(didStart: displayName, kind: kind.name, totalBytes: reader.stream.totalBytes)
+        observer?.ingest(didStart: displayName, kind: kind.rawValue, totalBytes: reader.stream.totalBytes)
         defer { observer?.ingestDidFinishSource(displayName) }
 
         try store.beginBatch()
         let sourceID = try store.beginSource(
-            path: displayName, kind: kind.name, size: fingerprint?.size, fingerprint: fingerprint?.headHash)
+            path: displayName, kind: kind.rawValue, size: fingerprint?.size, fingerprint: fingerprint?.headHash)
         var counters = SourceCounters()
 
         switch kind {
@@ -80,7 +80,7 @@ public final class Ingester {
         case .auditEventDocument, .awsAuthConfigMap, .iamIdentityMapping, .dynamicFileMapping, .rbac:
             try ingestDocument(reader, kind: kind, source: displayName, sourceID: sourceID, counters: &counters)
         case .ldif:
-            try report(Diagnostic(severity: .warning, source: displayName, problem: .unsupportedKind(name: kind.name)))
+            try report(Diagnostic(severity: .warning, source: displayName, problem: .unsupportedKind(name: kind.rawValue)))
             summary.inputsSkipped += 1
             counters.isComplete = false
         case .unknown:

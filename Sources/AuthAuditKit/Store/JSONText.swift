@@ -1,31 +1,44 @@
-/// Small JSON writers for values the store keeps as JSON text (group lists, `extra` maps).
+/// JSON text for values the store and the renderers write: strings, string lists and maps, SQL values.
 public enum JSONText {
-    public static func string(_ value: String) -> String {
-        var output = "\""
-        for scalar in value.unicodeScalars {
+    public static func literal(_ value: SQLiteValue) -> String {
+        switch value {
+        case .null: return "null"
+        case .integer(let number): return String(number)
+        case .real(let number): return number.isFinite ? number.description : "null"
+        case .text(let text): return quoted(text)
+        case .blob(let bytes): return "\"" + CellText.hex(bytes) + "\""
+        }
+    }
+
+    /// The text as a JSON string: `"` and `\` escaped, control characters below U+0020 as the short
+    /// escapes or `\u00XX`; everything else, non-ASCII included, is written as UTF-8.
+    public static func quoted(_ text: String) -> String {
+        var result = "\""
+        for scalar in text.unicodeScalars {
             switch scalar {
-            case "\"": output += "\\\""
-            case "\\": output += "\\\\"
-            case "\n": output += "\\n"
-            case "\r": output += "\\r"
-            case "\t": output += "\\t"
+            case "\"": result += "\\\""
+            case "\\": result += "\\\\"
+            case "\n": result += "\\n"
+            case "\r": result += "\\r"
+            case "\t": result += "\\t"
+            case "\u{08}": result += "\\b"
+            case "\u{0C}": result += "\\f"
             case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                result += "\\u00" + CellText.hex([UInt8(scalar.value)])
             default:
-                output.unicodeScalars.append(scalar)
+                result.unicodeScalars.append(scalar)
             }
         }
-        return output + "\""
+        return result + "\""
     }
 
     public static func array(_ values: [String]) -> String {
-        "[" + values.map(string).joined(separator: ",") + "]"
+        "[" + values.map(quoted).joined(separator: ",") + "]"
     }
 
     /// An object with sorted keys, so equal maps give equal text.
     public static func object(_ values: [String: [String]]) -> String {
-        let members = values.keys.sorted().map { key in string(key) + ":" + array(values[key] ?? []) }
+        let members = values.keys.sorted().map { key in quoted(key) + ":" + array(values[key] ?? []) }
         return "{" + members.joined(separator: ",") + "}"
     }
 }

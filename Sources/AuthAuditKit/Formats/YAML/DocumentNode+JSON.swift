@@ -14,11 +14,11 @@ extension DocumentNode {
         case .scalar(let scalar):
             switch scalar.resolvedKind {
             case .integer, .float, .boolean:
-                output += Self.jsonLiteral(scalar) ?? JSONText.string(scalar.text)
+                output += Self.jsonLiteral(scalar) ?? JSONText.quoted(scalar.text)
             case .null:
                 output += "null"
             case .string:
-                output += JSONText.string(scalar.text)
+                output += JSONText.quoted(scalar.text)
             }
         case .sequence(let items):
             output += "["
@@ -31,7 +31,7 @@ extension DocumentNode {
             output += "{"
             for (index, entry) in entries.enumerated() {
                 if index > 0 { output += "," }
-                output += JSONText.string(entry.key.scalarText ?? "")
+                output += JSONText.quoted(entry.key.scalarText ?? "")
                 output += ":"
                 entry.value.appendJSON(to: &output)
             }
