@@ -14,7 +14,7 @@ SELECT
     coalesce(res.person, f.effective_username) AS person,
     res.iam_arn AS iam_principal,
     f.effective_username AS username,
-    f.impersonated_username IS NOT NULL AND f.username IS NOT f.impersonated_username AS impersonated,
+    CASE WHEN f.impersonated_username IS NOT NULL THEN f.username END AS impersonated_by,
     f.verb,
     coalesce(f.resource_path, f.request_path) AS resource,
     f.api_group,

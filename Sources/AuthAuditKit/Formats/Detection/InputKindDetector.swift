@@ -5,7 +5,8 @@
 /// 1. Content starting with `{` whose first line contains a key is read as JSON lines. The first
 ///    line's top-level members decide: `auditID`, or `kind` `Event` / `EventList`, gives
 ///    `auditEventLines`; `msg` gives `authenticatorLog` (logrus JSON). Otherwise the line is
-///    treated as a one-line document (rule 2).
+///    treated as a one-line document (rule 2), and when that matches no kind either, a first line
+///    holding a whole object gives `auditEventLines`, so its lines are reported one by one.
 /// 2. Other content starting with `{` is one JSON document, read with the JSON scanner until the
 ///    prefix ends: `kind` `Event` / `EventList` or a top-level `auditID` gives
 ///    `auditEventDocument`; see `kind(ofDocumentKinds:…)` for the rest; no `kind` but a top-level
@@ -86,7 +87,19 @@ public enum InputKindDetector {
             return .dynamicFileMapping
         }
         let kinds = (document.kind.map { [$0] } ?? []) + document.itemKinds
-        return kind(ofDocumentKinds: kinds, hasAwsAuthConfigMap: document.hasAwsAuthConfigMap)
+        let documentKind = kind(ofDocumentKinds: kinds, hasAwsAuthConfigMap: document.hasAwsAuthConfigMap)
+        if documentKind == .unknown, !lineSummary.keys.isEmpty, endsWithClosingBrace(firstLine) {
+            // One JSON object per line that matches nothing else: read it as audit events, so each
+            // line that is not an event gets a diagnostic with its line number.
+            return .auditEventLines
+        }
+        return documentKind
+    }
+
+    private static func endsWithClosingBrace(_ line: UnsafeRawBufferPointer) -> Bool {
+        let whitespace = [ASCIIByte.space, ASCIIByte.tab, ASCIIByte.carriageReturn]
+        guard let last = line.lastIndex(where: { !whitespace.contains($0) }) else { return false }
+        return line[last] == ASCIIByte.closeBrace
     }
 
     /// The offset after a byte order mark and leading whitespace, including blank lines.
