@@ -89,33 +89,3 @@ public enum ArgumentParser {
         }
     }
 }
-
-/// Close matches for a mistyped name, for "did you mean" hints.
-public enum Suggestions {
-    /// Names within an edit distance of 2 (or sharing a prefix of 3 or more), closest first.
-    public static func closest(to name: String, among candidates: [String]) -> [String] {
-        let scored = candidates.map { ($0, editDistance(name, $0)) }
-            .filter { candidate, distance in
-                distance <= 2 || (name.count >= 3 && candidate.hasPrefix(name))
-            }
-        return scored.sorted { $0.1 < $1.1 || ($0.1 == $1.1 && $0.0 < $1.0) }.map(\.0)
-    }
-
-    static func editDistance(_ lhs: String, _ rhs: String) -> Int {
-        let a = Array(lhs)
-        let b = Array(rhs)
-        if a.isEmpty { return b.count }
-        if b.isEmpty { return a.count }
-        var previous = Array(0...b.count)
-        var current = [Int](repeating: 0, count: b.count + 1)
-        for i in 1...a.count {
-            current[0] = i
-            for j in 1...b.count {
-                let substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, substitution)
-            }
-            swap(&previous, &current)
-        }
-        return previous[b.count]
-    }
-}

@@ -27,10 +27,18 @@ enum ErrorRenderer {
         case let error as StoreMissingError:
             return "no store at \(error.path); run 'authaudit ingest INPUT...' first, or point --db or AUTHAUDIT_DB"
                 + " at an existing store"
-        default:
-            if let describable = error as? any ReportErrorDescribing {
-                return describable.reportErrorDescription
+        case let error as ReportLookupError:
+            switch error {
+            case .notFound(let name, let suggestions):
+                return "no report named '\(name)'" + didYouMean(suggestions) + " ('authaudit reports' lists them)"
             }
+        case let error as ReportArgumentError:
+            return ReportErrorText.describe(error)
+        case let error as ReportDefinitionError:
+            return ReportErrorText.describe(error)
+        case let error as SQLRunError:
+            return ReportErrorText.describe(error)
+        default:
             return String(describing: error)
         }
     }
@@ -69,9 +77,4 @@ enum ErrorRenderer {
 /// The store named for a read-only command does not exist.
 struct StoreMissingError: Error {
     var path: String
-}
-
-/// Errors of the report machinery that word themselves for `ErrorRenderer`.
-protocol ReportErrorDescribing {
-    var reportErrorDescription: String { get }
 }

@@ -49,14 +49,14 @@ extension Resolution {
                     kind: .person, value: session, source: links.first { $0.kind == .sessionName }?.source ?? .userExtra
                 ))
         case .sdkTimestamp:
-            let minted = SessionNameClassifier.sdkTimestamp(session)?.iso8601Seconds ?? "unknown"
+            let minted = SessionNameClassifier.sdkTimestamp(session).map(TimestampFormatter.formatSeconds) ?? "unknown"
             chain.reason =
                 "The session name \(session) is the AWS SDK default: the time the token was minted (\(minted)), not a person's name."
         case .eksGetToken:
             chain.reason =
                 "The session name EKSGetTokenAuth is the default of `aws eks get-token --role-arn` without --session-name, so it does not name a person."
         case .botocore:
-            let started = SessionNameClassifier.botocoreTimestamp(session)?.iso8601Seconds ?? "unknown"
+            let started = SessionNameClassifier.botocoreTimestamp(session).map(TimestampFormatter.formatSeconds) ?? "unknown"
             chain.reason =
                 "The session name \(session) is botocore's default for profile role assumption (started \(started)), not a person's name."
         case .instance:

@@ -79,42 +79,13 @@ public struct ReportCatalog: Sendable {
         throw ReportLookupError.notFound(name: name, suggestions: suggestions(for: name))
     }
 
-    /// Report names close to `name`: those within an edit distance of a third of its length (at least 2),
-    /// or that start with it, nearest first, at most three.
+    /// Report names close to `name`, nearest first, at most three (see `Suggestions`).
     public func suggestions(for name: String) -> [String] {
-        let maximumDistance = max(2, name.count / 3)
-        let scored = definitions.compactMap { definition -> (distance: Int, name: String)? in
-            let distance = editDistance(name, definition.name)
-            if distance <= maximumDistance || (!name.isEmpty && definition.name.hasPrefix(name)) {
-                return (distance, definition.name)
-            }
-            return nil
-        }
-        let sorted = scored.sorted { ($0.distance, $0.name) < ($1.distance, $1.name) }
-        return sorted.prefix(3).map(\.name)
+        Suggestions.closest(to: name, among: definitions.map(\.name))
     }
 }
 
 public enum ReportLookupError: Error, Sendable, Equatable {
     /// No report has this name; `suggestions` are close names, nearest first, possibly none.
     case notFound(name: String, suggestions: [String])
-}
-
-/// The Levenshtein distance between two strings, counted in characters.
-func editDistance(_ lhs: String, _ rhs: String) -> Int {
-    let left = Array(lhs)
-    let right = Array(rhs)
-    if left.isEmpty { return right.count }
-    if right.isEmpty { return left.count }
-    var previous = Array(0...right.count)
-    var current = [Int](repeating: 0, count: right.count + 1)
-    for i in 1...left.count {
-        current[0] = i
-        for j in 1...right.count {
-            let substitution = previous[j - 1] + (left[i - 1] == right[j - 1] ? 0 : 1)
-            current[j] = min(previous[j] + 1, current[j - 1] + 1, substitution)
-        }
-        swap(&previous, &current)
-    }
-    return previous[right.count]
 }

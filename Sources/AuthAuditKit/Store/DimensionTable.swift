@@ -22,11 +22,7 @@ final class DimensionTable {
         try insert.run()
         select.reset()
         select.bindText(bytes, at: 1)
-        guard try select.step() else {
-            preconditionFailure("a row inserted or found by its unique key must be selectable")
-        }
-        let id = select.int64(at: 0)
-        select.reset()
+        let id = try select.requiredInteger()
         cache.insert(bytes, hash: hash, id: id)
         return id
     }

@@ -37,11 +37,7 @@ final class IdentityTable {
         try insert.run()
         select.reset()
         select.bind(fingerprint, at: 1)
-        guard try select.step() else {
-            preconditionFailure("a row inserted or found by its unique key must be selectable")
-        }
-        let id = select.int64(at: 0)
-        select.reset()
+        let id = try select.requiredInteger()
         cache[hash] = id
         return id
     }

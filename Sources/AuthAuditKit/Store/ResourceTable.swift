@@ -38,11 +38,7 @@ final class ResourceTable {
         select.bind(group, at: 1)
         select.bind(name, at: 2)
         select.bind(subresource, at: 3)
-        guard try select.step() else {
-            preconditionFailure("a row inserted or found by its unique key must be selectable")
-        }
-        let id = select.int64(at: 0)
-        select.reset()
+        let id = try select.requiredInteger()
         key.withUnsafeBytes { cache.insert($0, hash: hash, id: id) }
         return id
     }

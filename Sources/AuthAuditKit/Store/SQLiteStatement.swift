@@ -124,6 +124,16 @@ public final class SQLiteStatement {
         while try step() {}
     }
 
+    /// Steps once and returns column 0 of the row that the caller's invariant says must exist, such as
+    /// the id of a row just inserted or found by its unique key; then resets. Traps when there is no row.
+    public func requiredInteger() throws(SQLiteError) -> Int64 {
+        defer { sqlite3_reset(handle) }
+        guard try step() else {
+            preconditionFailure("the statement returned no row where one must exist: \(sql)")
+        }
+        return sqlite3_column_int64(handle, 0)
+    }
+
     public var isReadOnly: Bool { sqlite3_stmt_readonly(handle) != 0 }
 
     // MARK: - Columns

@@ -85,8 +85,8 @@ import Testing
     }
 
     @Test func editDistanceCounts() {
-        #expect(editDistance("kitten", "sitting") == 3)
-        #expect(editDistance("", "abc") == 3)
-        #expect(editDistance("café", "cafe") == 1)
+        #expect(Suggestions.editDistance("kitten", "sitting") == 3)
+        #expect(Suggestions.editDistance("", "abc") == 3)
+        #expect(Suggestions.editDistance("café", "cafe") == 1)
     }
 }

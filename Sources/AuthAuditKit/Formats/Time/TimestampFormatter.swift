@@ -1,6 +1,12 @@
 /// Formats `Timestamp`s the way Kubernetes writes `MicroTime`: UTC, `Z`, exactly six fractional
 /// digits, for example `2024-08-24T14:27:07.461683Z`.
 public enum TimestampFormatter {
+    /// The time to the second, `2024-08-24T14:27:07Z`, for messages shown to people.
+    public static func formatSeconds(_ timestamp: Timestamp) -> String {
+        let text = format(timestamp)
+        return String(text.prefix(19)) + "Z"
+    }
+
     public static func format(_ timestamp: Timestamp) -> String {
         let microseconds = timestamp.microseconds
         var seconds = microseconds / 1_000_000
