@@ -23,7 +23,7 @@ import Testing
         ("corpus/audit2rbac/demo-v1-relabelled.log", .auditEventLines),
         ("corpus/alcideio-rbac-tool/auditgen/testdata-01.json", .auditEventLines),
         ("corpus/falco-k8saudit-traces/create_clusterrole.json", .auditEventLines),
-        ("corpus/falco-k8saudit-traces/fal_01_003.json", .unknown),
+        ("corpus/falco-k8saudit-traces/fal_01_003.json", .auditEventLines),
         ("corpus/aws-iam-authenticator/aws-auth-configmaps/aws-auth.yaml", .awsAuthConfigMap),
         ("corpus/aws-iam-authenticator/aws-auth-configmaps/aws-auth-crazy-case-top-keys.yaml", .awsAuthConfigMap),
         ("corpus/aws-iam-authenticator/aws-auth-configmaps/aws-auth-missing-bar.yaml", .awsAuthConfigMap),

@@ -6,7 +6,8 @@
 ///    line's top-level members decide: `auditID`, or `kind` `Event` / `EventList`, gives
 ///    `auditEventLines`; `msg` gives `authenticatorLog` (logrus JSON). Otherwise the line is
 ///    treated as a one-line document (rule 2), and when that matches no kind either, a first line
-///    holding a whole object gives `auditEventLines`, so its lines are reported one by one.
+///    holding a whole object without a string `kind` gives `auditEventLines`, so its lines are
+///    reported one by one.
 /// 2. Other content starting with `{` is one JSON document, read with the JSON scanner until the
 ///    prefix ends: `kind` `Event` / `EventList` or a top-level `auditID` gives
 ///    `auditEventDocument`; see `kind(ofDocumentKinds:…)` for the rest; no `kind` but a top-level
@@ -88,9 +89,12 @@ public enum InputKindDetector {
         }
         let kinds = (document.kind.map { [$0] } ?? []) + document.itemKinds
         let documentKind = kind(ofDocumentKinds: kinds, hasAwsAuthConfigMap: document.hasAwsAuthConfigMap)
-        if documentKind == .unknown, !lineSummary.keys.isEmpty, endsWithClosingBrace(firstLine) {
-            // One JSON object per line that matches nothing else: read it as audit events, so each
-            // line that is not an event gets a diagnostic with its line number.
+        if documentKind == .unknown, lineSummary.kind == nil, !lineSummary.keys.isEmpty,
+            !lineSummary.keys.contains("messagetype"), endsWithClosingBrace(firstLine)
+        {
+            // One JSON object per line, without a string `kind` and matching nothing else, is most
+            // likely a damaged audit log: read it as one, so each bad line gets a diagnostic with
+            // its line number instead of the whole file being skipped as unknown.
             return .auditEventLines
         }
         return documentKind

@@ -1,0 +1,98 @@
+import Foundation
+import Testing
+
+@testable import AuthAuditKit
+
+/// Collects what an ingest reports, for assertions.
+private final class RecordingObserver: IngestObserver {
+    var diagnostics: [Diagnostic] = []
+    func ingest(didReport diagnostic: Diagnostic) { diagnostics.append(diagnostic) }
+    func ingest(didStart source: String, kind: String, totalBytes: Int64?) {}
+    func ingest(didProgress source: String, bytesRead: Int64, records: Int) {}
+    func ingestDidFinishSource(_ source: String) {}
+    func ingest(didSkip input: SkippedInput) {}
+}
+
+@Suite struct IngesterTests {
+    let directory: TemporaryDirectory
+    let samples = Fixtures.repositoryRoot.appendingPathComponent("samples").path
+
+    init() throws {
+        directory = try TemporaryDirectory()
+    }
+
+    private func ingest(_ arguments: [String], store: AuditStore) throws -> (IngestSummary, [Diagnostic]) {
+        let observer = RecordingObserver()
+        let summary = try Ingester(store: store, options: IngestOptions(), observer: observer).run(arguments: arguments)
+        return (summary, observer.diagnostics)
+    }
+
+    @Test func samplesResolveToRoles() throws {
+        let store = try AuditStore(path: directory.path("store.db"))
+        let (summary, diagnostics) = try ingest([samples], store: store)
+        #expect(diagnostics.isEmpty)
+        #expect(summary.after.forbidden == 3)
+        #expect(summary.after.unauthorized == 1)
+        let principals = try store.connection.prepare(
+            """
+            SELECT DISTINCT r.iam_arn FROM request_facts f
+            JOIN identity_resolutions r ON r.identity_id = f.effective_identity_id
+            WHERE f.code = 403 ORDER BY 1
+            """)
+        var arns: [String] = []
+        while try principals.step() { arns.append(principals.text(at: 0) ?? "") }
+        #expect(
+            arns == [
+                "arn:aws:iam::111122223333:role/AWSReservedSSO_AWS-EKS-Admins_3f2e91c07a5b68d4",
+                "arn:aws:iam::111122223333:role/AWSReservedSSO_AWS-EKS-Dev_8c41d2a9e07f35b6",
+            ])
+    }
+
+    @Test func secondIngestChangesNothing() throws {
+        let store = try AuditStore(path: directory.path("store.db"))
+        let (first, _) = try ingest([samples], store: store)
+        let (second, _) = try ingest([samples], store: store)
+        #expect(second.after == first.after)
+        #expect(second.inputsUnchanged == first.inputsRead)
+    }
+
+    @Test func recompressedCopyAddsNothing() throws {
+        let store = try AuditStore(path: directory.path("store.db"))
+        let live = samples + "/audit/audit.log"
+        _ = try ingest([live], store: store)
+        let before = try store.counts()
+        let copy = directory.path("copy.log.gz")
+        let gzip = Process()
+        gzip.executableURL = URL(fileURLWithPath: "/bin/sh")
+        gzip.arguments = ["-c", "gzip -9 -c '\(live)' > '\(copy)'"]
+        try gzip.run()
+        gzip.waitUntilExit()
+        let (summary, _) = try ingest([copy], store: store)
+        #expect(summary.inputsRead == 1)
+        #expect(try store.counts() == before)
+    }
+
+    @Test func truncatedGzipKeepsEarlierRecords() throws {
+        let store = try AuditStore(path: directory.path("store.db"))
+        let source = try Data(contentsOf: URL(fileURLWithPath: samples + "/audit/audit-2025-03-18T14-01-19.518.log.gz"))
+        let cut = directory.path("cut.log.gz")
+        try source.prefix(source.count * 2 / 3).write(to: URL(fileURLWithPath: cut))
+        let (summary, diagnostics) = try ingest([cut], store: store)
+        #expect(summary.hasProblems)
+        #expect(summary.after.requests > 0)
+        #expect(diagnostics.contains { if case .truncatedGzip = $0.problem { true } else { false } })
+    }
+
+    @Test func diagnosticsAreStored() throws {
+        let store = try AuditStore(path: directory.path("store.db"))
+        let file = directory.path("mixed.log")
+        let good = try String(contentsOfFile: samples + "/audit/audit.log", encoding: .utf8)
+            .split(separator: "\n").prefix(2).joined(separator: "\n")
+        try (good + "\n{\"kind\":\"Event\",\"stage\":\"ResponseComplete\"}\n").write(
+            toFile: file, atomically: true, encoding: .utf8)
+        let (summary, diagnostics) = try ingest([file], store: store)
+        #expect(summary.recordsSkipped == 1)
+        #expect(diagnostics.first?.line == 3)
+        #expect(try store.connection.scalarInteger("SELECT line FROM diagnostics") == 3)
+    }
+}
