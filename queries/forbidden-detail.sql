@@ -10,6 +10,7 @@ SELECT
     audit_id_text(f.audit_id) AS audit_id,
     coalesce(res.person, f.effective_username) AS person,
     res.iam_arn AS iam_principal,
+    res.permission_set,
     res.session_name,
     f.effective_username AS username,
     CASE WHEN f.impersonated_username IS NOT NULL THEN f.username END AS impersonated_by,

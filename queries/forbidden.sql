@@ -13,6 +13,7 @@
 SELECT
     coalesce(res.person, f.effective_username) AS person,
     res.iam_arn AS iam_principal,
+    res.permission_set,
     f.effective_username AS username,
     CASE WHEN f.impersonated_username IS NOT NULL THEN f.username END AS impersonated_by,
     f.verb,
@@ -31,6 +32,6 @@ WHERE f.code = 403
     AND (:until IS NULL OR f.received_at < :until)
     AND (:user IS NULL OR f.effective_username = :user OR res.person = :user)
     AND (:namespace IS NULL OR f.namespace = :namespace)
-GROUP BY res.person, res.iam_arn, f.effective_username, f.impersonated_username, f.username, f.verb,
+GROUP BY res.person, res.iam_arn, res.permission_set, f.effective_username, f.impersonated_username, f.username, f.verb,
     f.resource_path, f.request_path, f.api_group, f.namespace
-ORDER BY count(*) DESC, 1, 3, 5, 6, 8;
+ORDER BY count(*) DESC, 1, 4, 6, 7, 9;

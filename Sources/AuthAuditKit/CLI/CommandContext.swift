@@ -1,6 +1,6 @@
 import Foundation
 
-/// What a command needs from its process: environment, paths and terminal facts.
+/// The process facts a command uses: environment, paths and whether the streams are terminals.
 public struct CommandContext: Sendable {
     public var environment: [String: String]
     public var currentDirectory: String
@@ -17,7 +17,7 @@ public struct CommandContext: Sendable {
             isOutputTerminal: Console.isOutputTerminal)
     }
 
-    /// The store path: `--db`, else `AUTHAUDIT_DB`, else `./authaudit.db`.
+    /// Returns the store path: `--db`, else `AUTHAUDIT_DB`, else `./authaudit.db`.
     func databasePath(_ arguments: ParsedArguments) -> String {
         if let path = arguments.value("db") { return path }
         if let path = environment["AUTHAUDIT_DB"], !path.isEmpty { return path }

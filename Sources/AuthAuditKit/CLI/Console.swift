@@ -2,8 +2,8 @@ import Glibc
 
 /// Standard output and standard error.
 ///
-/// Results are buffered and written to file descriptor 1 in large writes; diagnostics go to
-/// file descriptor 2 at once, after pending results, so the two stay in order on a terminal.
+/// Results are buffered and written to file descriptor 1 in large writes. Diagnostics go to file
+/// descriptor 2 at once, after any pending results, so the two stay in order on a terminal.
 public enum Console {
     private static let outputBuffer = OutputBuffer(descriptor: STDOUT_FILENO)
 

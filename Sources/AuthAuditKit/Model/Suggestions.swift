@@ -15,7 +15,7 @@ public enum Suggestions {
         return sorted.prefix(3).map(\.name)
     }
 
-    /// The Levenshtein distance between two strings, counted in characters.
+    /// Computes the Levenshtein distance between two strings, counted in characters.
     public static func editDistance(_ lhs: String, _ rhs: String) -> Int {
         let left = Array(lhs)
         let right = Array(rhs)

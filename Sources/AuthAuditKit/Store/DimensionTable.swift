@@ -11,7 +11,7 @@ final class DimensionTable {
         select = try connection.prepare("SELECT id FROM \(table) WHERE \(column) = ?", persistent: true)
     }
 
-    /// The id of a UTF-8 string, inserting it when new.
+    /// Returns the id of a UTF-8 string, inserting the string when it is new.
     func id(for bytes: UnsafeRawBufferPointer) throws(SQLiteError) -> Int64 {
         let hash = ByteHash.hash(bytes)
         if let id = cache.id(for: bytes, hash: hash) {

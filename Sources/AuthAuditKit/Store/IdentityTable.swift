@@ -17,7 +17,7 @@ final class IdentityTable {
         select = try connection.prepare("SELECT id FROM identities WHERE fingerprint = ?", persistent: true)
     }
 
-    /// The identity id of a raw `user` object, or nil for the empty user of a failed authentication.
+    /// Returns the identity id of a raw `user` object, or nil for the empty user of a failed authentication.
     func id(for object: UnsafeRawBufferPointer) throws -> Int64? {
         let hash = ByteHash.hash(object)
         if let id = cache[hash] {

@@ -19,7 +19,7 @@ public final class SQLiteStatement {
             throw connection.lastError(sql: sql)
         }
         guard let pointer else {
-            throw SQLiteError(code: SQLITE_MISUSE, message: "the SQL text holds no statement", sql: sql,
+            throw SQLiteError(code: SQLITE_MISUSE, message: "the SQL text contains no statement", sql: sql,
                 path: connection.path)
         }
         handle = pointer
@@ -83,7 +83,7 @@ public final class SQLiteStatement {
         }
     }
 
-    /// The 1-based index of a named parameter such as `:since`, or nil when the statement has none.
+    /// Returns the 1-based index of a named parameter such as `:since`, or nil when the statement has none.
     public func parameterIndex(_ name: String) -> Int32? {
         let index = sqlite3_bind_parameter_index(handle, name)
         return index == 0 ? nil : index
@@ -91,7 +91,7 @@ public final class SQLiteStatement {
 
     public var parameterCount: Int32 { sqlite3_bind_parameter_count(handle) }
 
-    /// The name of a parameter, with its prefix (`:since`), or nil for a `?` parameter.
+    /// Returns the name of a parameter with its prefix (`:since`), or nil for a `?` parameter.
     public func parameterName(at index: Int32) -> String? {
         sqlite3_bind_parameter_name(handle, index).map { String(cString: $0) }
     }
@@ -124,8 +124,8 @@ public final class SQLiteStatement {
         while try step() {}
     }
 
-    /// Steps once and returns column 0 of the row that the caller's invariant says must exist, such as
-    /// the id of a row just inserted or found by its unique key; then resets. Traps when there is no row.
+    /// Steps once, returns column 0 of the row that must exist (such as the id of a row just inserted or
+    /// found by its unique key), then resets. Traps when there is no row, because that is a bug.
     public func requiredInteger() throws(SQLiteError) -> Int64 {
         defer { sqlite3_reset(handle) }
         guard try step() else {
@@ -158,7 +158,7 @@ public final class SQLiteStatement {
         return String(decoding: UnsafeRawBufferPointer(start: pointer, count: count), as: UTF8.self)
     }
 
-    /// The value of a column with the type SQLite stored it as.
+    /// Returns a column's value with the type SQLite stored it as.
     public func value(at index: Int32) -> SQLiteValue {
         switch sqlite3_column_type(handle, index) {
         case SQLITE_INTEGER:
