@@ -1,0 +1,86 @@
+#!/usr/bin/env bash
+# Ingests a gen-audit corpus and compares authaudit's counts with the generator's manifest.json:
+# requests, 401s, and forbidden requests per effective Kubernetes username.
+set -euo pipefail
+
+usage() {
+    cat <<'USAGE'
+Usage: scripts/check-gen-audit.sh [--events N] [--rotate-mb M] [--keep DIR]
+
+Generates a corpus with gen-audit (--gzip, seed 1), ingests it with the release build of authaudit,
+and checks every count against the manifest. Exits 0 when all counts match.
+
+  --events N      audit log lines to generate (default 200000)
+  --rotate-mb M   rotate the audit log every M MB, as kube-apiserver does (default 64)
+  --keep DIR      write the corpus and the store into DIR and keep them (default: a temporary folder)
+
+Environment: GEN_AUDIT is the generator (default ../shared/tools/gen-audit beside this checkout).
+USAGE
+}
+
+events=200000
+rotate_mb=64
+keep=""
+while [ $# -gt 0 ]; do
+    case "$1" in
+        --events) events="$2"; shift 2 ;;
+        --rotate-mb) rotate_mb="$2"; shift 2 ;;
+        --keep) keep="$2"; shift 2 ;;
+        -h|--help) usage; exit 0 ;;
+        *) echo "check-gen-audit: unknown argument $1" >&2; usage >&2; exit 64 ;;
+    esac
+done
+
+root="$(cd "$(dirname "$0")/.." && pwd)"
+generator="${GEN_AUDIT:-$root/../shared/tools/gen-audit}"
+if [ ! -x "$generator" ]; then
+    echo "check-gen-audit: generator not found at $generator; set GEN_AUDIT" >&2
+    exit 1
+fi
+
+if [ -n "$keep" ]; then
+    work="$keep"
+    mkdir -p "$work"
+else
+    work="$(mktemp -d)"
+    trap 'rm -rf "$work"' EXIT
+fi
+
+(cd "$root" && swift build -c release >/dev/null)
+binary="$root/.build/release/authaudit"
+
+rm -rf "$work/corpus" "$work/store.db"*
+"$generator" --events "$events" --gzip --rotate-mb "$rotate_mb" --out "$work/corpus" -q
+# The directory export and the manifest are not authaudit inputs yet; the audit logs, the
+# authenticator log, aws-auth and the RBAC dump are.
+inputs=("$work"/corpus/audit* "$work/corpus/authenticator.log" "$work/corpus/aws-auth.yaml" "$work/corpus/rbac.json")
+"$binary" ingest --db "$work/store.db" "${inputs[@]}"
+
+"$binary" query --db "$work/store.db" -o json \
+    "select effective_username as username, count(*) as forbidden from request_facts where code = 403 group by 1" \
+    >"$work/forbidden.json"
+"$binary" query --db "$work/store.db" -o json \
+    "select count(*) as requests, sum(code = 401) as unauthorized, sum(code = 403) as forbidden from requests" \
+    >"$work/totals.json"
+
+python3 - "$work" <<'PYTHON'
+import json, sys
+work = sys.argv[1]
+manifest = json.load(open(f"{work}/corpus/manifest.json"))
+cluster = next(iter(manifest["clusters"].values()))
+totals = json.load(open(f"{work}/totals.json"))[0]
+forbidden = {row["username"]: row["forbidden"] for row in json.load(open(f"{work}/forbidden.json"))}
+checks = [
+    ("requests", totals["requests"], cluster["requests"]),
+    ("401 requests", totals["unauthorized"], cluster["unauthorized_401_requests"]),
+    ("403 requests", totals["forbidden"], cluster["forbidden_requests"]),
+    ("forbidden per effective user", forbidden, cluster["forbidden_requests_by_effective_user"]),
+]
+failed = 0
+for name, got, expected in checks:
+    ok = got == expected
+    failed += not ok
+    shown = f"{len(got)} users" if isinstance(got, dict) else got
+    print(f"{'PASS' if ok else 'FAIL'} {name}: {shown}" + ("" if ok else f" (manifest: {expected})"))
+sys.exit(1 if failed else 0)
+PYTHON
