@@ -1,10 +1,18 @@
 import Foundation
+import Testing
 
 /// The outcome of running the built `authaudit` binary.
 struct BinaryResult {
     var status: Int32
     var standardOutput: String
     var standardError: String
+    /// The raw standard output, for parsers that take bytes such as `JSONSerialization`.
+    var standardOutputData: Data
+
+    /// The non-empty lines of standard error.
+    var errorLines: [String] {
+        standardError.split(separator: "\n").map(String.init)
+    }
 }
 
 /// Runs the `authaudit` executable that `swift build` / `swift test` produced, as a child process.
@@ -22,55 +30,39 @@ enum BinaryRunner {
         return Fixtures.repositoryRoot.appendingPathComponent(".build/debug/authaudit")
     }()
 
+    /// A configuration folder that does not exist, so reports in the developer's own
+    /// `~/.config/authaudit/queries` cannot change what the tests see.
+    static let isolatedConfigurationHome = "/nonexistent/authaudit-end-to-end-config"
+
+    /// Runs `authaudit` with `arguments` and returns its exit status and output.
+    ///
+    /// The child inherits this process's environment without `AUTHAUDIT_DB`, `AUTHAUDIT_QUERIES` and
+    /// `COLUMNS`, with `XDG_CONFIG_HOME` pointing nowhere, and then with `environment` applied on top.
+    /// A crash of the binary (death by a signal) is recorded as an issue with its standard error.
     static func run(
         _ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:], standardInput: Data? = nil
     ) throws -> BinaryResult {
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        if let directory {
-            process.currentDirectoryURL = directory
-        }
         var processEnvironment = ProcessInfo.processInfo.environment
         processEnvironment.removeValue(forKey: "AUTHAUDIT_DB")
         processEnvironment.removeValue(forKey: "AUTHAUDIT_QUERIES")
-        processEnvironment["COLUMNS"] = nil
+        processEnvironment.removeValue(forKey: "COLUMNS")
+        processEnvironment["XDG_CONFIG_HOME"] = isolatedConfigurationHome
         for (key, value) in environment {
             processEnvironment[key] = value
         }
-        process.environment = processEnvironment
 
-        let outputPipe = Pipe()
-        let errorPipe = Pipe()
-        let inputPipe = Pipe()
-        process.standardOutput = outputPipe
-        process.standardError = errorPipe
-        process.standardInput = inputPipe
-        try process.run()
-
-        // Drain both pipes concurrently so a large output cannot block the child.
-        let group = DispatchGroup()
-        nonisolated(unsafe) var output = Data()
-        nonisolated(unsafe) var errors = Data()
-        group.enter()
-        DispatchQueue.global().async {
-            output = outputPipe.fileHandleForReading.readDataToEndOfFile()
-            group.leave()
+        let output = try ChildProcess.run(
+            executable, arguments: arguments, in: directory, environment: processEnvironment,
+            standardInput: standardInput)
+        let result = BinaryResult(
+            status: output.status,
+            standardOutput: String(decoding: output.standardOutput, as: UTF8.self),
+            standardError: String(decoding: output.standardError, as: UTF8.self),
+            standardOutputData: output.standardOutput)
+        if output.wasSignalled {
+            let command = "authaudit " + arguments.joined(separator: " ")
+            Issue.record("\(command) died by signal \(output.status):\n\(result.standardError)")
         }
-        group.enter()
-        DispatchQueue.global().async {
-            errors = errorPipe.fileHandleForReading.readDataToEndOfFile()
-            group.leave()
-        }
-        if let standardInput {
-            inputPipe.fileHandleForWriting.write(standardInput)
-        }
-        try inputPipe.fileHandleForWriting.close()
-        group.wait()
-        process.waitUntilExit()
-        return BinaryResult(
-            status: process.terminationStatus,
-            standardOutput: String(decoding: output, as: UTF8.self),
-            standardError: String(decoding: errors, as: UTF8.self))
+        return result
     }
 }
