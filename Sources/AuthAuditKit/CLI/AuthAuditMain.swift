@@ -24,11 +24,16 @@ public enum AuthAuditMain {
         }
         switch name {
         case "-h", "--help", "help":
-            if arguments.count > 1, let command = command(named: arguments[1]) {
-                Console.out(HelpText.command(command.spec))
-            } else {
+            guard arguments.count > 1 else {
                 Console.out(HelpText.overview(commands: commands.map(\.spec)))
+                return .success
             }
+            guard let command = command(named: arguments[1]) else {
+                let names = commands.map(\.spec.name)
+                return fail(
+                    UsageError.unknownCommand(arguments[1], suggestions: Suggestions.closest(to: arguments[1], among: names)))
+            }
+            Console.out(HelpText.command(command.spec))
             return .success
         case "--version", "version":
             Console.out("authaudit \(version)\n")
@@ -62,7 +67,8 @@ public enum AuthAuditMain {
 
     private static func fail(_ error: any Error, command: CommandSpec? = nil) -> ExitStatus {
         Console.error(ErrorRenderer.render(error))
-        if error is UsageError {
+        // Wrong report options and a repeated `-` are mistakes in the command line too.
+        if error is UsageError || error is ReportArgumentError || error is InputDiscoveryError {
             let hint = command.map { "authaudit \($0.name) --help" } ?? "authaudit --help"
             Console.error("See '\(hint)'.")
             return .usage

@@ -9,6 +9,8 @@ struct ReportContext {
 
     /// Opens the store read-only and loads the catalog, printing unusable report files as warnings.
     init(arguments: ParsedArguments, context: CommandContext, needsStore: Bool = true) throws {
+        // Options are checked first, so a usage error is reported even when the store is missing.
+        format = try Self.outputFormat(arguments)
         let path = context.databasePath(arguments)
         if needsStore || FileManager.default.fileExists(atPath: path) {
             guard FileManager.default.fileExists(atPath: path) else {
@@ -19,7 +21,6 @@ struct ReportContext {
             connection = try SQLiteConnection(path: ":memory:", mode: .readOnly)
         }
         catalog = Self.loadCatalog(context: context)
-        format = try Self.outputFormat(arguments)
         terminalWidth = context.isOutputTerminal ? TerminalWidth.current(environment: context.environment) : nil
     }
 

@@ -72,6 +72,37 @@ public final class Ingester {
             path: displayName, kind: kind.rawValue, size: fingerprint?.size, fingerprint: fingerprint?.headHash)
         var counters = SourceCounters()
 
+        do {
+            try read(reader, kind: kind, source: displayName, sourceID: sourceID, counters: &counters)
+        } catch let stop as StrictModeStop {
+            try finish(sourceID: sourceID, counters: counters, isComplete: false)
+            throw stop
+        }
+
+        for diagnostic in reader.takeDiagnostics() {
+            counters.recordsSkipped += 1
+            if case .truncatedGzip = diagnostic.problem { counters.isComplete = false }
+            try report(diagnostic)
+        }
+        try finish(sourceID: sourceID, counters: counters, isComplete: counters.isComplete)
+    }
+
+    /// Records an input's counts, marks it complete when nothing was skipped, and commits.
+    private func finish(sourceID: Int64, counters: SourceCounters, isComplete: Bool) throws {
+        summary.inputsRead += 1
+        summary.lines += counters.lines
+        summary.recordsSkipped += counters.recordsSkipped
+        try store.finishSource(
+            id: sourceID, lines: counters.lines, records: counters.records, skipped: counters.recordsSkipped,
+            isComplete: isComplete && counters.recordsSkipped == 0)
+        try store.commitBatch()
+        pendingRecords = 0
+    }
+
+    private func read(
+        _ reader: LineBatchReader, kind: InputKind, source displayName: String, sourceID: Int64,
+        counters: inout SourceCounters
+    ) throws {
         switch kind {
         case .auditEventLines:
             try ingestAuditLines(reader, source: displayName, sourceID: sourceID, counters: &counters)
@@ -80,28 +111,14 @@ public final class Ingester {
         case .auditEventDocument, .awsAuthConfigMap, .iamIdentityMapping, .dynamicFileMapping, .rbac:
             try ingestDocument(reader, kind: kind, source: displayName, sourceID: sourceID, counters: &counters)
         case .ldif:
+            summary.inputsSkipped += 1
+            counters.isComplete = false
             try report(Diagnostic(severity: .warning, source: displayName, problem: .unsupportedKind(name: kind.rawValue)))
-            summary.inputsSkipped += 1
-            counters.isComplete = false
         case .unknown:
-            try report(Diagnostic(severity: .error, source: displayName, problem: .unknownFormat))
             summary.inputsSkipped += 1
             counters.isComplete = false
+            try report(Diagnostic(severity: .error, source: displayName, problem: .unknownFormat))
         }
-
-        for diagnostic in reader.takeDiagnostics() {
-            try report(diagnostic)
-            counters.recordsSkipped += 1
-            if case .truncatedGzip = diagnostic.problem { counters.isComplete = false }
-        }
-        summary.inputsRead += 1
-        summary.lines += counters.lines
-        summary.recordsSkipped += counters.recordsSkipped
-        try store.finishSource(
-            id: sourceID, lines: counters.lines, records: counters.records, skipped: counters.recordsSkipped,
-            isComplete: counters.isComplete && counters.recordsSkipped == 0)
-        try store.commitBatch()
-        pendingRecords = 0
     }
 
     private func ingestAuditLines(
@@ -110,12 +127,10 @@ public final class Ingester {
         let pipeline = BatchPipeline(reader: reader)
         defer { pipeline.cancel() }
         while let batch = pipeline.next() {
-            for diagnostic in batch.diagnostics {
-                try report(diagnostic)
-                counters.recordsSkipped += 1
-                if case .truncatedGzip = diagnostic.problem { counters.isComplete = false }
-            }
-            var failures: [(line: Int, problem: InputProblem)] = []
+            // A gzip stream cut inside a line leaves a partial last line: the truncation diagnostic
+            // already covers it, so its JSON error is not reported a second time.
+            let isCut = batch.diagnostics.contains { if case .truncatedGzip = $0.problem { true } else { false } }
+            let lastLine = batch.lines.last?.number
             try batch.forEachLine { line, number in
                 counters.lines += 1
                 if Self.isBlank(line) { return }
@@ -126,15 +141,18 @@ public final class Ingester {
                         summary.auditEvents += 1
                     }
                 } catch let error as AuditEventScanError {
-                    failures.append((number, error.inputProblem))
+                    if isCut && number == lastLine { return }
+                    counters.recordsSkipped += 1
+                    try report(Diagnostic(severity: .error, source: source, line: number, problem: error.inputProblem))
                 } catch AuditEventError.missingAuditID {
-                    failures.append((number, .invalidAuditEvent(reason: "auditID is empty")))
+                    counters.recordsSkipped += 1
+                    try report(
+                        Diagnostic(
+                            severity: .error, source: source, line: number,
+                            problem: .invalidAuditEvent(reason: "auditID is empty")))
                 }
             }
-            for failure in failures {
-                try report(Diagnostic(severity: .error, source: source, line: failure.line, problem: failure.problem))
-                counters.recordsSkipped += 1
-            }
+            try reportBatchDiagnostics(batch, counters: &counters)
             try commitIfDue(records: batch.lines.count)
             observer?.ingest(didProgress: source, bytesRead: reader.stream.compressedBytesRead, records: counters.records)
         }
@@ -145,11 +163,6 @@ public final class Ingester {
     ) throws {
         store.beginAuthenticatorStream()
         while let batch = reader.nextBatch() {
-            for diagnostic in batch.diagnostics {
-                try report(diagnostic)
-                counters.recordsSkipped += 1
-            }
-            var failures: [(line: Int, problem: InputProblem)] = []
             try batch.forEachLine { line, number in
                 counters.lines += 1
                 if Self.isBlank(line) { return }
@@ -159,14 +172,21 @@ public final class Ingester {
                     counters.records += 1
                     summary.authenticatorLines += 1
                 } catch let error as AuthenticatorLineError {
-                    failures.append((number, error.inputProblem))
+                    counters.recordsSkipped += 1
+                    try report(Diagnostic(severity: .error, source: source, line: number, problem: error.inputProblem))
                 }
             }
-            for failure in failures {
-                try report(Diagnostic(severity: .error, source: source, line: failure.line, problem: failure.problem))
-                counters.recordsSkipped += 1
-            }
+            try reportBatchDiagnostics(batch, counters: &counters)
             try commitIfDue(records: batch.lines.count)
+        }
+    }
+
+    /// Reports the framing and gzip diagnostics that travel with a batch (after its lines).
+    private func reportBatchDiagnostics(_ batch: LineBatch, counters: inout SourceCounters) throws {
+        for diagnostic in batch.diagnostics {
+            counters.recordsSkipped += 1
+            if case .truncatedGzip = diagnostic.problem { counters.isComplete = false }
+            try report(diagnostic)
         }
     }
 

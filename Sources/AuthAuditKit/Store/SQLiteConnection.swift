@@ -56,6 +56,10 @@ public final class SQLiteConnection {
     }
 
     private static func createPrivateFile(_ path: String) throws(SQLiteError) {
+        var status = stat()
+        if stat(path, &status) == 0, status.st_mode & S_IFMT == S_IFDIR {
+            throw SQLiteError(code: SQLITE_CANTOPEN, message: "is a folder, not a database file", path: path)
+        }
         let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
         if descriptor >= 0 {
             close(descriptor)

@@ -45,10 +45,8 @@ import Testing
 
         let result = try sandbox.runWithoutDatabase(["help", "ingset"])
 
-        withKnownIssue("'help NAME' with an unknown NAME prints the overview and exits 0") {
-            #expect(result.status == 64)
-            #expect(result.standardError.contains("did you mean 'ingest'?"), "stderr: \(result.standardError)")
-        }
+        #expect(result.status == 64)
+        #expect(result.standardError.contains("did you mean 'ingest'?"), "stderr: \(result.standardError)")
     }
 
     // MARK: - Usage errors
@@ -136,10 +134,8 @@ import Testing
 
         let result = try sandbox.run(["report", "forbidden", "-o", "xml"])
 
-        withKnownIssue("report opens the store before it checks -o, so 'no store' hides the usage error") {
-            #expect(result.status == 64)
-            #expect(result.standardError == Self.invalidFormatMessage)
-        }
+        #expect(result.status == 64)
+        #expect(result.standardError == Self.invalidFormatMessage)
     }
 
     @Test func unknownReportParameterSuggestsClosest() throws {
@@ -161,9 +157,7 @@ import Testing
 
         #expect(result.status == 1)
         #expect(result.standardOutput.isEmpty)
-        withKnownIssue("report lookup errors are printed as Swift debug descriptions") {
-            #expect(result.standardError.contains("did you mean 'forbidden'?"), "stderr: \(result.standardError)")
-        }
+        #expect(result.standardError.contains("did you mean 'forbidden'?"), "stderr: \(result.standardError)")
     }
 
     /// `--since` with a duration counts back from the newest stored request (14:09:57.124610 in samples/).
@@ -186,13 +180,9 @@ import Testing
 
         #expect(result.status != 0)
         #expect(result.standardOutput.isEmpty)
-        withKnownIssue("report argument errors are printed as Swift debug descriptions") {
-            #expect(
-                result.standardError.contains("invalid value 'garbage' for --since"), "stderr: \(result.standardError)")
-        }
-        withKnownIssue("an invalid --since exits 1, although an invalid -o value exits 64") {
-            #expect(result.status == 64)
-        }
+        #expect(
+            result.standardError.contains("invalid value 'garbage' for --since"), "stderr: \(result.standardError)")
+        #expect(result.status == 64)
     }
 
     @Test func forbiddenOutputsParse() throws {
@@ -207,7 +197,7 @@ import Testing
         let records = try CSVParser.records(csv.standardOutput)
         #expect(records.count == 4)
         #expect(records.first?.first == "person")
-        #expect(records.allSatisfy { $0.count == 13 }, "csv: \(csv.standardOutput)")
+        #expect(records.allSatisfy { $0.count == 14 }, "csv: \(csv.standardOutput)")
         // Messages contain double quotes, so this checks the CSV quoting round trip.
         let messageColumn = records.first?.firstIndex(of: "message")
         #expect(records.dropFirst().map { $0[messageColumn ?? 0] } == json.map { $0["message"] as? String })
@@ -230,10 +220,8 @@ import Testing
         #expect(result.status == 1)
         #expect(result.standardOutput.isEmpty)
         #expect(try sandbox.queryInteger("select count(*) from requests") == 20)
-        withKnownIssue("SQL run errors are printed as Swift debug descriptions") {
-            #expect(result.standardError.contains("read-only"), "stderr: \(result.standardError)")
-            #expect(!result.standardError.contains("SQLRunError("), "stderr: \(result.standardError)")
-        }
+        #expect(result.standardError.contains("read-only"), "stderr: \(result.standardError)")
+        #expect(!result.standardError.contains("SQLRunError("), "stderr: \(result.standardError)")
     }
 
     @Test func queryOnMissingStoreSaysSo() throws {

@@ -117,8 +117,6 @@ import Testing
         #expect(result.status == 1)
         #expect(result.standardError.hasPrefix("bad.log:2: error: "), "stderr: \(result.standardError)")
         let storedIDs = try sandbox.queryTexts(Self.storedIDsSQL)
-        withKnownIssue("--strict stores the rest of the batch that holds the bad line") {
-            #expect(storedIDs == [events[0].auditID])
-        }
+        #expect(storedIDs == [events[0].auditID])
     }
 }
