@@ -75,6 +75,7 @@ enum IngestSummaryRenderer {
             "  identities           \(summary.after.identities)",
             "  authenticator lines  \(summary.authenticatorLines)",
             "  mapping entries      \(summary.mappingEntries)",
+            "  aws-auth updates     \(summary.mappingUpdates) (found in the audit log)",
             "  RBAC objects         \(summary.rbacObjects)",
         ]
         if summary.inputsUnchanged > 0 {

@@ -32,7 +32,9 @@ enum DocumentIngest {
             let parsed = AwsAuthParser.parse(bytes, source: source)
             result.diagnostics += parsed.diagnostics
             let entries = parsed.mapping.roles.count + parsed.mapping.users.count + parsed.mapping.accounts.count
-            try store.write(parsed.mapping, kind: kind.rawValue, contentHash: contentHash, sourceID: sourceID)
+            try store.write(
+                parsed.mapping, kind: kind.rawValue, contentHash: contentHash, sourceID: sourceID,
+                effectiveAt: lastUpdate(bytes))
             result.mappingEntries = entries
             result.records = entries
         case .rbac:
@@ -81,5 +83,24 @@ enum DocumentIngest {
             if written { result.rbacObjects += 1 }
             result.records += 1
         }
+    }
+
+    /// The newest `metadata.managedFields[].time` of the objects in a document: when the mapping
+    /// was last written. `kubectl get` omits managed fields unless `--show-managed-fields` is given,
+    /// and `creationTimestamp` says nothing about later edits, so most dumps have no time (nil).
+    static func lastUpdate(_ bytes: [UInt8]) -> Timestamp? {
+        guard let documents = try? DocumentParser.parse(bytes) else { return nil }
+        var objects: [DocumentNode] = []
+        for document in documents {
+            objects += document["items"]?.sequenceItems ?? [document]
+        }
+        var newest: Timestamp?
+        for object in objects {
+            for field in object["metadata"]?["managedFields"]?.sequenceItems ?? [] {
+                guard let text = field["time"]?.scalarText, let time = TimestampParser.parse(text) else { continue }
+                newest = max(newest ?? time, time)
+            }
+        }
+        return newest
     }
 }

@@ -6,8 +6,12 @@
 enum IdentityResolution {
     static func run(store: AuditStore) throws {
         let connection = store.connection
-        let resolver = IdentityResolver(
-            mappings: try loadMappings(connection), index: AuthenticatorIndex(records: try loadAuthenticatorRecords(connection)))
+        let history = MappingHistory(versions: try loadMappingVersions(connection))
+        let index = AuthenticatorIndex(records: try loadAuthenticatorRecords(connection))
+        // The mapping can differ between two times only when some kind has several versions; only
+        // then is each identity's first request time needed (a scan of all requests).
+        let firstSeen = history.isTimeDependent ? try loadFirstSeen(connection) : [:]
+        var resolvers: [[AwsAuthMapping]: IdentityResolver] = [:]
 
         try connection.transaction {
             try connection.execute("DELETE FROM identity_links; DELETE FROM identity_resolutions;")
@@ -15,8 +19,8 @@ enum IdentityResolution {
                 """
                 INSERT INTO identity_resolutions (
                     identity_id, status, reason, person, iam_arn, account_id, permission_set, session_name,
-                    session_kind, source)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    session_kind, source, access_key_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
             let insertLink = try connection.prepare(
                 "INSERT INTO identity_links (identity_id, position, kind, value, source) VALUES (?, ?, ?, ?, ?)")
@@ -30,10 +34,28 @@ enum IdentityResolution {
                 let user = try decodeUser(
                     username: identities.text(at: 1) ?? "", uid: identities.text(at: 2),
                     groups: identities.text(at: 3) ?? "[]", extra: identities.text(at: 4) ?? "{}")
+                let mappings = history.mappings(at: firstSeen[id])
+                let resolver = resolvers[mappings] ?? IdentityResolver(mappings: mappings, index: index)
+                resolvers[mappings] = resolver
                 let chain = resolver.resolve(user)
                 try write(chain, identityID: id, resolution: insertResolution, link: insertLink)
             }
         }
+    }
+
+    /// The time of each identity's first request, as the requesting or the impersonated user.
+    static func loadFirstSeen(_ connection: SQLiteConnection) throws -> [Int64: Timestamp] {
+        let statement = try connection.prepare(
+            """
+            SELECT coalesce(impersonated_identity_id, identity_id) AS identity, min(received_at) FROM requests
+            WHERE identity IS NOT NULL GROUP BY identity
+            """)
+        var times: [Int64: Timestamp] = [:]
+        while try statement.step() {
+            guard !statement.isNull(at: 1) else { continue }
+            times[statement.int64(at: 0)] = Timestamp(microseconds: statement.int64(at: 1))
+        }
+        return times
     }
 
     private static func write(
@@ -52,6 +74,7 @@ enum IdentityResolution {
         resolution.bind(session, at: 8)
         resolution.bind(session.map { SessionNameClassifier.classify($0).rawValue }, at: 9)
         resolution.bind(principalLink?.source.rawValue, at: 10)
+        resolution.bind(chain.value(.accessKeyID), at: 11)
         try resolution.run()
 
         for (position, item) in chain.links.enumerated() {
@@ -76,45 +99,49 @@ enum IdentityResolution {
         return try bytes.withUnsafeBytes { try UserInfoDecoder.decode($0) }
     }
 
-    /// Every stored mapping document, oldest first, so later documents win on duplicate entries.
-    static func loadMappings(_ connection: SQLiteConnection) throws -> [AwsAuthMapping] {
+    /// Every stored mapping document in the order it was stored, with its kind and time.
+    static func loadMappingVersions(_ connection: SQLiteConnection) throws -> [MappingHistory.Version] {
         let statement = try connection.prepare(
             """
-            SELECT document_id, kind, arn, username_template, groups, user_id, sso_permission_set, sso_account_id,
-                   sso_partition
-            FROM mapping_entries ORDER BY document_id, position
+            SELECT d.id, d.kind, d.effective_at, e.kind, e.arn, e.username_template, e.groups, e.user_id,
+                   e.sso_permission_set, e.sso_account_id, e.sso_partition
+            FROM mapping_documents d LEFT JOIN mapping_entries e ON e.document_id = d.id
+            ORDER BY d.id, e.position
             """)
-        var mappings: [AwsAuthMapping] = []
+        var versions: [MappingHistory.Version] = []
         var currentDocument: Int64?
         while try statement.step() {
             let document = statement.int64(at: 0)
             if document != currentDocument {
-                mappings.append(AwsAuthMapping())
+                let effectiveAt = statement.isNull(at: 2) ? nil : Timestamp(microseconds: statement.int64(at: 2))
+                versions.append(
+                    MappingHistory.Version(kind: statement.text(at: 1) ?? "", effectiveAt: effectiveAt, mapping: AwsAuthMapping()))
                 currentDocument = document
             }
-            let groups = try decodeGroups(statement.text(at: 4))
-            let username = statement.text(at: 3) ?? ""
-            switch statement.text(at: 1) {
+            let groups = try decodeGroups(statement.text(at: 6))
+            let username = statement.text(at: 5) ?? ""
+            let last = versions.count - 1
+            switch statement.text(at: 3) {
             case "role":
-                var role = RoleMapping(roleARN: statement.text(at: 2), username: username, groups: groups)
-                role.userID = statement.text(at: 5)
-                role.ssoPermissionSetName = statement.text(at: 6)
-                role.ssoAccountID = statement.text(at: 7)
-                role.ssoPartition = statement.text(at: 8)
-                mappings[mappings.count - 1].roles.append(role)
+                var role = RoleMapping(roleARN: statement.text(at: 4), username: username, groups: groups)
+                role.userID = statement.text(at: 7)
+                role.ssoPermissionSetName = statement.text(at: 8)
+                role.ssoAccountID = statement.text(at: 9)
+                role.ssoPartition = statement.text(at: 10)
+                versions[last].mapping.roles.append(role)
             case "user":
-                var user = UserMapping(userARN: statement.text(at: 2) ?? "", username: username, groups: groups)
-                user.userID = statement.text(at: 5)
-                mappings[mappings.count - 1].users.append(user)
+                var user = UserMapping(userARN: statement.text(at: 4) ?? "", username: username, groups: groups)
+                user.userID = statement.text(at: 7)
+                versions[last].mapping.users.append(user)
             case "account":
-                if let account = statement.text(at: 2) {
-                    mappings[mappings.count - 1].accounts.append(account)
+                if let account = statement.text(at: 4) {
+                    versions[last].mapping.accounts.append(account)
                 }
             default:
                 continue
             }
         }
-        return mappings
+        return versions
     }
 
     private static func decodeGroups(_ text: String?) throws -> [String] {

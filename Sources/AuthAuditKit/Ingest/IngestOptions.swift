@@ -23,6 +23,8 @@ public struct IngestSummary: Sendable, Equatable {
     public var auditEvents = 0
     public var authenticatorLines = 0
     public var mappingEntries = 0
+    /// aws-auth ConfigMap updates found in the audit log.
+    public var mappingUpdates = 0
     public var rbacObjects = 0
     /// Malformed records and lines that were counted and skipped.
     public var recordsSkipped = 0

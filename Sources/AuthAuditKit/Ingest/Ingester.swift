@@ -139,6 +139,12 @@ public final class Ingester {
                         try store.write(event, sourceID: sourceID)
                         counters.records += 1
                         summary.auditEvents += 1
+                        if event.hasBodies, let problems = try AwsAuthUpdateCapture.capture(event, sourceID: sourceID, store: store) {
+                            summary.mappingUpdates += 1
+                            for problem in problems {
+                                try report(Diagnostic(severity: .warning, source: source, line: number, problem: problem.problem))
+                            }
+                        }
                     }
                 } catch let error as AuditEventScanError {
                     if isCut && number == lastLine { return }

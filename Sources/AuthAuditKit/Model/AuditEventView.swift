@@ -80,8 +80,11 @@ public struct AuditEventView {
     /// v1beta1 `metadata.creationTimestamp` (seconds precision).
     public var creationTimestamp: Timestamp?
 
-    /// Whether `requestObject` or `responseObject` were present (bodies are skipped, not stored).
+    /// Whether `requestObject` or `responseObject` were present. Bodies are never stored; their
+    /// ranges let the ingest read the few that matter, such as updates of the aws-auth ConfigMap.
     public var hasBodies: Bool = false
+    public var requestObject: JSONValueRange?
+    public var responseObject: JSONValueRange?
 
     public init(line: UnsafeRawBufferPointer) {
         self.line = line

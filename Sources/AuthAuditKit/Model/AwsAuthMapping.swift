@@ -1,5 +1,5 @@
 /// One `mapRoles` entry of the aws-auth ConfigMap (or an `IAMIdentityMapping` for a role).
-public struct RoleMapping: Sendable, Equatable {
+public struct RoleMapping: Sendable, Hashable {
     /// `rolearn` as written in the ConfigMap (it may carry a path, which never matches).
     public var roleARN: String?
     /// The alpha `sso:` matcher: `{permissionSetName, accountID, partition}`.
@@ -20,7 +20,7 @@ public struct RoleMapping: Sendable, Equatable {
 }
 
 /// One `mapUsers` entry.
-public struct UserMapping: Sendable, Equatable {
+public struct UserMapping: Sendable, Hashable {
     public var userARN: String
     public var username: String
     public var groups: [String]
@@ -34,7 +34,7 @@ public struct UserMapping: Sendable, Equatable {
 }
 
 /// The IAM-to-Kubernetes mapping of one aws-auth ConfigMap, IAMIdentityMapping set or DynamicFile.
-public struct AwsAuthMapping: Sendable, Equatable {
+public struct AwsAuthMapping: Sendable, Hashable {
     public var roles: [RoleMapping]
     public var users: [UserMapping]
     /// `mapAccounts`: 12-digit account ids whose users and roles map to their canonical ARN.

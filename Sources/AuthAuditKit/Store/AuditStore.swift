@@ -146,9 +146,16 @@ public final class AuditStore {
     }
 
     /// Stores a mapping document unless the same content was stored before. Returns whether it was new.
+    ///
+    /// `effectiveAt` is when the mapping took effect, nil when unknown; `contentHash` must include it
+    /// for audit-log updates, so that a mapping restored to an earlier content is kept as a new version.
     @discardableResult
-    public func write(_ mapping: AwsAuthMapping, kind: String, contentHash: UInt64, sourceID: Int64) throws -> Bool {
-        try mappings.write(mapping, kind: kind, contentHash: contentHash, sourceID: sourceID)
+    public func write(
+        _ mapping: AwsAuthMapping, kind: String, contentHash: UInt64, sourceID: Int64, effectiveAt: Timestamp? = nil,
+        origin: MappingOrigin = .file
+    ) throws -> Bool {
+        try mappings.write(
+            mapping, kind: kind, contentHash: contentHash, sourceID: sourceID, effectiveAt: effectiveAt, origin: origin)
     }
 
     // MARK: - Counts

@@ -8,7 +8,8 @@ final class MappingWriter {
         self.connection = connection
         insertDocument = try connection.prepare(
             """
-            INSERT INTO mapping_documents (content_hash, source_id, kind, loaded_at) VALUES (?, ?, ?, ?)
+            INSERT INTO mapping_documents (content_hash, source_id, kind, loaded_at, effective_at, origin)
+            VALUES (?, ?, ?, ?, ?, ?)
             ON CONFLICT (content_hash) DO NOTHING
             """)
         insertEntry = try connection.prepare(
@@ -20,12 +21,17 @@ final class MappingWriter {
             """)
     }
 
-    func write(_ mapping: AwsAuthMapping, kind: String, contentHash: UInt64, sourceID: Int64) throws -> Bool {
+    func write(
+        _ mapping: AwsAuthMapping, kind: String, contentHash: UInt64, sourceID: Int64, effectiveAt: Timestamp?,
+        origin: MappingOrigin
+    ) throws -> Bool {
         insertDocument.reset()
         insertDocument.bind(ByteHash.storable(contentHash), at: 1)
         insertDocument.bind(sourceID, at: 2)
         insertDocument.bind(kind, at: 3)
         insertDocument.bind(Clock.now().microseconds, at: 4)
+        insertDocument.bind(effectiveAt?.microseconds, at: 5)
+        insertDocument.bind(origin.rawValue, at: 6)
         try insertDocument.run()
         guard connection.changes == 1 else { return false }
         let documentID = connection.lastInsertRowID
@@ -61,4 +67,12 @@ final class MappingWriter {
         }
         return true
     }
+}
+
+/// Where a mapping document came from.
+public enum MappingOrigin: String, Sendable {
+    /// A file given to ingest (a ConfigMap dump, IAMIdentityMapping objects, a DynamicFile).
+    case file
+    /// An update of `kube-system/aws-auth` recorded in the audit log.
+    case auditLog = "audit log"
 }

@@ -6,6 +6,7 @@
 public enum Schema {
     public static let migrator = Migrator(migrations: [
         Migration("0001-initial", sql: initial),
+        Migration("0002-identity-chain", sql: identityChain),
     ])
 
     static let initial = """
@@ -212,5 +213,77 @@ public enum Schema {
         LEFT JOIN texts message ON message.id = r.message_id
         LEFT JOIN source_ips ip ON ip.id = r.source_ip_id
         LEFT JOIN user_agents ua ON ua.id = r.user_agent_id;
+        """
+
+    /// The mapping history, directory, SSO assignments, CloudTrail role assumptions and sessions.
+    static let identityChain = """
+        -- When a mapping document took effect: an aws-auth update in the audit log, or the newest
+        -- managedFields / creation time of a ConfigMap file. NULL: unknown, used as the baseline.
+        ALTER TABLE mapping_documents ADD COLUMN effective_at INTEGER;
+        ALTER TABLE mapping_documents ADD COLUMN origin TEXT NOT NULL DEFAULT 'file';
+
+        -- Whole input documents that are read again at each resolution: directory exports, SSO
+        -- assignments, EKS access entries. They are small next to the logs.
+        CREATE TABLE input_documents (
+            id INTEGER PRIMARY KEY,
+            content_hash INTEGER NOT NULL UNIQUE,
+            kind TEXT NOT NULL,
+            source_id INTEGER REFERENCES sources (id),
+            loaded_at INTEGER NOT NULL,
+            content BLOB NOT NULL
+        );
+
+        -- STS AssumeRole* calls from CloudTrail: each creates a role session.
+        CREATE TABLE role_assumptions (
+            id INTEGER PRIMARY KEY,
+            event_id TEXT NOT NULL UNIQUE,
+            event_time INTEGER NOT NULL,
+            event_name TEXT NOT NULL,
+            role_arn TEXT NOT NULL,
+            session_name TEXT NOT NULL,
+            assumed_role_arn TEXT,
+            assumed_role_id TEXT,
+            access_key_id TEXT,
+            source_identity TEXT,
+            duration_seconds INTEGER,
+            caller_type TEXT,
+            caller_arn TEXT,
+            caller_principal_id TEXT,
+            caller_access_key_id TEXT,
+            caller_user_name TEXT,
+            caller_account TEXT,
+            caller_session_issuer_arn TEXT,
+            source_id INTEGER REFERENCES sources (id)
+        );
+        CREATE INDEX role_assumptions_access_key ON role_assumptions (access_key_id);
+        CREATE INDEX role_assumptions_session ON role_assumptions (session_name);
+
+        ALTER TABLE identity_resolutions ADD COLUMN access_key_id TEXT;
+        ALTER TABLE identity_resolutions ADD COLUMN person_source TEXT;
+        ALTER TABLE identity_links ADD COLUMN observed_at INTEGER;
+
+        -- AD groups of the person behind each identity (nested groups expanded).
+        CREATE TABLE identity_groups (
+            identity_id INTEGER NOT NULL REFERENCES identities (id),
+            group_name TEXT NOT NULL,
+            source TEXT NOT NULL,
+            PRIMARY KEY (identity_id, group_name)
+        ) WITHOUT ROWID;
+
+        -- A login session: one IAM role or user session (by access key when known) and its requests.
+        CREATE VIEW sessions AS
+        SELECT
+            res.iam_arn,
+            res.session_name,
+            res.access_key_id,
+            res.person,
+            min(r.received_at) AS started_at,
+            max(r.received_at) AS last_activity_at,
+            count(*) AS requests,
+            sum(r.code = 403) AS forbidden
+        FROM requests r
+        JOIN identity_resolutions res ON res.identity_id = coalesce(r.impersonated_identity_id, r.identity_id)
+        WHERE res.iam_arn IS NOT NULL
+        GROUP BY res.iam_arn, res.session_name, res.access_key_id, res.person;
         """
 }

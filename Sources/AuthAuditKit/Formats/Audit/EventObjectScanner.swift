@@ -47,9 +47,14 @@ struct EventObjectScanner {
             try scanObjectReference(&cursor)
         } else if cursor.stringEquals(key, "responseStatus") {
             try scanResponseStatus(&cursor)
-        } else if cursor.stringEquals(key, "requestObject") || cursor.stringEquals(key, "responseObject") {
+        } else if cursor.stringEquals(key, "requestObject") {
             if try !cursor.skipNull() {
-                try cursor.skipValue()
+                view.requestObject = try cursor.scanValueRange()
+                view.hasBodies = true
+            }
+        } else if cursor.stringEquals(key, "responseObject") {
+            if try !cursor.skipNull() {
+                view.responseObject = try cursor.scanValueRange()
                 view.hasBodies = true
             }
         } else if cursor.stringEquals(key, "requestReceivedTimestamp") {
