@@ -8,9 +8,7 @@ enum IdentityResolution {
         let connection = store.connection
         let history = MappingHistory(versions: try loadMappingVersions(connection))
         let index = AuthenticatorIndex(records: try loadAuthenticatorRecords(connection))
-        // The mapping can differ between two times only when some kind has several versions; only
-        // then is each identity's first request time needed (a scan of all requests).
-        let firstSeen = history.isTimeDependent ? try loadFirstSeen(connection) : [:]
+        let activity = try loadActivity(connection)
         var resolvers: [[AwsAuthMapping]: IdentityResolver] = [:]
 
         try connection.transaction {
@@ -19,11 +17,14 @@ enum IdentityResolution {
                 """
                 INSERT INTO identity_resolutions (
                     identity_id, status, reason, person, iam_arn, account_id, permission_set, session_name,
-                    session_kind, source, access_key_id)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    session_kind, source, access_key_id, person_source, first_seen, last_seen, requests, forbidden)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
             let insertLink = try connection.prepare(
-                "INSERT INTO identity_links (identity_id, position, kind, value, source) VALUES (?, ?, ?, ?, ?)")
+                """
+                INSERT INTO identity_links (identity_id, position, kind, value, source, observed_at)
+                VALUES (?, ?, ?, ?, ?, ?)
+                """)
 
             let identities = try connection.prepare(
                 """
@@ -34,40 +35,54 @@ enum IdentityResolution {
                 let user = try decodeUser(
                     username: identities.text(at: 1) ?? "", uid: identities.text(at: 2),
                     groups: identities.text(at: 3) ?? "[]", extra: identities.text(at: 4) ?? "{}")
-                let mappings = history.mappings(at: firstSeen[id])
+                let stats = activity[id]
+                let mappings = history.mappings(at: stats?.firstSeen)
                 let resolver = resolvers[mappings] ?? IdentityResolver(mappings: mappings, index: index)
                 resolvers[mappings] = resolver
                 let chain = resolver.resolve(user)
-                try write(chain, identityID: id, resolution: insertResolution, link: insertLink)
+                try write(chain, identityID: id, activity: stats, resolution: insertResolution, link: insertLink)
             }
         }
     }
 
-    /// The time of each identity's first request, as the requesting or the impersonated user.
-    static func loadFirstSeen(_ connection: SQLiteConnection) throws -> [Int64: Timestamp] {
+    /// Request counts and times of one identity, as the requesting or the impersonated user.
+    struct Activity {
+        var firstSeen: Timestamp?
+        var lastSeen: Timestamp?
+        var requests: Int64
+        var forbidden: Int64
+    }
+
+    /// The activity of every identity, in one pass over the requests.
+    static func loadActivity(_ connection: SQLiteConnection) throws -> [Int64: Activity] {
         let statement = try connection.prepare(
             """
-            SELECT coalesce(impersonated_identity_id, identity_id) AS identity, min(received_at) FROM requests
-            WHERE identity IS NOT NULL GROUP BY identity
+            SELECT coalesce(impersonated_identity_id, identity_id) AS identity, min(received_at), max(received_at),
+                   count(*), sum(code = 403)
+            FROM requests WHERE identity IS NOT NULL GROUP BY identity
             """)
-        var times: [Int64: Timestamp] = [:]
+        var activity: [Int64: Activity] = [:]
         while try statement.step() {
-            guard !statement.isNull(at: 1) else { continue }
-            times[statement.int64(at: 0)] = Timestamp(microseconds: statement.int64(at: 1))
+            activity[statement.int64(at: 0)] = Activity(
+                firstSeen: statement.isNull(at: 1) ? nil : Timestamp(microseconds: statement.int64(at: 1)),
+                lastSeen: statement.isNull(at: 2) ? nil : Timestamp(microseconds: statement.int64(at: 2)),
+                requests: statement.int64(at: 3), forbidden: statement.int64(at: 4))
         }
-        return times
+        return activity
     }
 
     private static func write(
-        _ chain: IdentityChain, identityID: Int64, resolution: SQLiteStatement, link: SQLiteStatement
+        _ chain: IdentityChain, identityID: Int64, activity: Activity?, resolution: SQLiteStatement,
+        link: SQLiteStatement
     ) throws {
         let principalLink = chain.links.first { $0.kind == .iamRole || $0.kind == .iamUser }
+        let personLink = chain.links.first { $0.kind == .person }
         let session = chain.value(.sessionName)
         resolution.reset()
         resolution.bind(identityID, at: 1)
         resolution.bind(chain.status.rawValue, at: 2)
         resolution.bind(chain.reason, at: 3)
-        resolution.bind(chain.value(.person), at: 4)
+        resolution.bind(personLink?.value, at: 4)
         resolution.bind(principalLink?.value, at: 5)
         resolution.bind(chain.value(.account), at: 6)
         resolution.bind(chain.value(.permissionSet), at: 7)
@@ -75,6 +90,11 @@ enum IdentityResolution {
         resolution.bind(session.map { SessionNameClassifier.classify($0).rawValue }, at: 9)
         resolution.bind(principalLink?.source.rawValue, at: 10)
         resolution.bind(chain.value(.accessKeyID), at: 11)
+        resolution.bind(personLink?.source.rawValue, at: 12)
+        resolution.bind(activity?.firstSeen?.microseconds, at: 13)
+        resolution.bind(activity?.lastSeen?.microseconds, at: 14)
+        resolution.bind(activity?.requests ?? 0, at: 15)
+        resolution.bind(activity?.forbidden ?? 0, at: 16)
         try resolution.run()
 
         for (position, item) in chain.links.enumerated() {
@@ -84,6 +104,7 @@ enum IdentityResolution {
             link.bind(item.kind.rawValue, at: 3)
             link.bind(item.value, at: 4)
             link.bind(item.source.rawValue, at: 5)
+            link.bind((item.observedAt ?? activity?.firstSeen)?.microseconds, at: 6)
             try link.run()
         }
     }

@@ -10,6 +10,12 @@ public enum IdentitySource: String, Sendable, CaseIterable {
     case awsAuthTemplate = "aws-auth template"
     /// The username's own Kubernetes naming rule (`system:serviceaccount:…`, `system:node:…`).
     case kubernetesName = "kubernetes name"
+    /// A CloudTrail AssumeRole, AssumeRoleWithSAML or AssumeRoleWithWebIdentity record.
+    case cloudTrail = "CloudTrail"
+    /// A directory export (LDIF or CSV from Active Directory).
+    case directory = "directory"
+    /// IAM Identity Center assignments of permission sets to directory groups.
+    case ssoAssignments = "SSO assignments"
 }
 
 /// The kind of fact a link states.
@@ -24,6 +30,14 @@ public enum IdentityLinkKind: String, Sendable, CaseIterable {
     case person
     case mappedGroup = "mapped_group"
     case usernameTemplate = "username_template"
+    /// A role session that assumed the next role in a chain (CloudTrail), as `ARN (session)`.
+    case callerSession = "caller_session"
+    /// A directory group of the person, nested groups included.
+    case directoryGroup = "directory_group"
+    /// The directory entry of the person (its distinguished name).
+    case directoryEntry = "directory_entry"
+    case serviceAccount = "service_account"
+    case kubernetesNode = "kubernetes_node"
 }
 
 /// One fact about who is behind a Kubernetes username, with its source.
@@ -31,11 +45,14 @@ public struct IdentityLink: Sendable, Equatable {
     public var kind: IdentityLinkKind
     public var value: String
     public var source: IdentitySource
+    /// When the source recorded the fact (a CloudTrail event, an authenticator line), if known.
+    public var observedAt: Timestamp?
 
-    public init(kind: IdentityLinkKind, value: String, source: IdentitySource) {
+    public init(kind: IdentityLinkKind, value: String, source: IdentitySource, observedAt: Timestamp? = nil) {
         self.kind = kind
         self.value = value
         self.source = source
+        self.observedAt = observedAt
     }
 }
 

@@ -260,6 +260,11 @@ public enum Schema {
 
         ALTER TABLE identity_resolutions ADD COLUMN access_key_id TEXT;
         ALTER TABLE identity_resolutions ADD COLUMN person_source TEXT;
+        -- Request counts of each identity (as requesting or impersonated user), computed at resolution.
+        ALTER TABLE identity_resolutions ADD COLUMN first_seen INTEGER;
+        ALTER TABLE identity_resolutions ADD COLUMN last_seen INTEGER;
+        ALTER TABLE identity_resolutions ADD COLUMN requests INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE identity_resolutions ADD COLUMN forbidden INTEGER NOT NULL DEFAULT 0;
         ALTER TABLE identity_links ADD COLUMN observed_at INTEGER;
 
         -- AD groups of the person behind each identity (nested groups expanded).
