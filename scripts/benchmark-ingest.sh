@@ -266,7 +266,7 @@ readonly jq_filter='select(.responseStatus.code == 403) | .user.username'
 command_ingest="authaudit ingest --db <fresh temp db> audit.log.gz"
 command_zcat="zcat audit.log.gz > /dev/null"
 command_jq="zcat audit.log.gz | jq -r '$jq_filter' | sort | uniq -c"
-command_python="python3 scripts/count-403-lines.py audit.log.gz (gzip.open + json.loads per line)"
+command_python="python3 scripts/count-403-lines.py audit.log.gz"
 
 load_before=$(cut -d' ' -f1-4 /proc/loadavg)
 failures=0
@@ -382,7 +382,7 @@ report=$workdir/report.md
     printf -- '- ingest: `%s`\n' "$command_ingest"
     printf -- '- zcat: `%s`\n' "$command_zcat"
     printf -- '- jq: `%s`\n' "$command_jq"
-    printf -- '- python: `%s`\n\n' "$command_python"
+    printf -- '- python: `%s` (gzip.open, then json.loads on each line)\n\n' "$command_python"
     printf 'Checks:\n\n'
     printf -- '- ingest counts: %s (manifest: %s requests, %s forbidden; ' \
         "$ingest_verdict" "$expected_requests" "$expected_forbidden"
