@@ -1,3 +1,5 @@
+import Glibc
+
 /// Reads inputs of every kind into the store, then resolves identities.
 ///
 /// Each input's kind is detected from its first bytes, never from its name. Malformed records
@@ -126,6 +128,12 @@ public final class Ingester {
     ) throws {
         let pipeline = BatchPipeline(reader: reader)
         defer { pipeline.cancel() }
+        var held = ReceivedStageBuffer()
+        defer {
+            // When reading stops early (--strict, a failed write), the events held so far are still
+            // written on a best-effort basis; after a normal end the buffer is already empty.
+            for bytes in held.drain() { try? writeHeld(bytes, sourceID: sourceID) }
+        }
         while let batch = pipeline.next() {
             // A gzip stream cut inside a line leaves a partial last line: the truncation diagnostic
             // already covers it, so its JSON error is not reported a second time.
@@ -136,7 +144,7 @@ public final class Ingester {
                 if Self.isBlank(line) { return }
                 do {
                     try AuditEventScanner.scan(line: line) { event in
-                        try store.write(event, sourceID: sourceID)
+                        try write(event, sourceID: sourceID, held: &held)
                         counters.records += 1
                         summary.auditEvents += 1
                         if event.hasBodies, let problems = try AwsAuthUpdateCapture.capture(event, sourceID: sourceID, store: store) {
@@ -162,6 +170,9 @@ public final class Ingester {
             try commitIfDue(records: batch.lines.count)
             observer?.ingest(didProgress: source, bytesRead: reader.stream.compressedBytesRead, records: counters.records)
         }
+        for bytes in held.drain() {
+            try writeHeld(bytes, sourceID: sourceID)
+        }
     }
 
     private func ingestAuthenticatorLines(
@@ -185,6 +196,36 @@ public final class Ingester {
             try reportBatchDiagnostics(batch, counters: &counters)
             try commitIfDue(records: batch.lines.count)
         }
+    }
+
+    /// Writes an event, folding a RequestReceived into the later stage of the same request when
+    /// that stage follows soon enough (see `ReceivedStageBuffer`).
+    private func write(_ event: AuditEventView, sourceID: Int64, held: inout ReceivedStageBuffer) throws {
+        guard let key = ReceivedStageBuffer.key(for: event), let stage = event.stage else {
+            try store.write(event, sourceID: sourceID)
+            return
+        }
+        let stageBytes = event.bytes(stage)
+        if event.responseCode == nil, Self.equals(stageBytes, "RequestReceived") {
+            for bytes in held.hold(event, key: key) {
+                try writeHeld(bytes, sourceID: sourceID)
+            }
+            return
+        }
+        let extra = held.release(key) ? AuditStage.requestReceived.bit : 0
+        try store.write(event, sourceID: sourceID, extraStages: extra)
+    }
+
+    /// Writes an event that `ReceivedStageBuffer` held; it was scanned once already.
+    private func writeHeld(_ bytes: [UInt8], sourceID: Int64) throws {
+        try bytes.withUnsafeBytes { line in
+            try AuditEventScanner.scan(line: line) { try store.write($0, sourceID: sourceID) }
+        }
+    }
+
+    private static func equals(_ bytes: UnsafeRawBufferPointer, _ text: StaticString) -> Bool {
+        guard bytes.count == text.utf8CodeUnitCount else { return false }
+        return memcmp(bytes.baseAddress!, text.utf8Start, bytes.count) == 0
     }
 
     /// Reports the framing and gzip diagnostics that travel with a batch (after its lines).

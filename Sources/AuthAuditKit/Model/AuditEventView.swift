@@ -39,6 +39,9 @@ public enum AuditStage: Int, Sendable, Comparable, CaseIterable {
 public struct AuditEventView {
     /// The bytes of the whole line (or of the `EventList` item's enclosing line).
     public let line: UnsafeRawBufferPointer
+    /// The event's own object within `line` when it is an `EventList` item; nil when the event is the
+    /// whole line.
+    public var eventRange: JSONValueRange?
 
     public var kind: JSONStringRange?
     public var apiVersion: JSONStringRange?
@@ -93,6 +96,11 @@ public struct AuditEventView {
     /// The request time: `requestReceivedTimestamp`, else `timestamp`, else `metadata.creationTimestamp`.
     public var requestTime: Timestamp? {
         requestReceivedTimestamp ?? legacyTimestamp ?? creationTimestamp
+    }
+
+    /// The bytes of the event object alone: a line that scans to this event again.
+    public var eventBytes: UnsafeRawBufferPointer {
+        eventRange.map { bytes($0) } ?? line
     }
 
     /// The raw bytes of a range (still escaped when `hasEscapes` is set).

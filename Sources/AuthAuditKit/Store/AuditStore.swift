@@ -34,6 +34,9 @@ public final class AuditStore {
             try connection.enableWriteAheadLog()
         }
         try Schema.migrator.migrate(connection)
+        // A larger page cache keeps the auditID index in memory during bulk ingest (SQLite's default
+        // is 2 MiB; a negative value is in KiB).
+        try connection.execute("PRAGMA cache_size = -65536")
         usernames = try DimensionTable(connection: connection, table: "usernames", column: "name")
         requests = try RequestWriter(connection: connection, usernames: usernames)
         authenticator = try AuthenticatorWriter(connection: connection)
@@ -133,8 +136,8 @@ public final class AuditStore {
 
     // MARK: - Records
 
-    public func write(_ event: AuditEventView, sourceID: Int64) throws {
-        try requests.write(event, sourceID: sourceID)
+    public func write(_ event: AuditEventView, sourceID: Int64, extraStages: Int = 0) throws {
+        try requests.write(event, sourceID: sourceID, extraStages: extraStages)
     }
 
     public func beginAuthenticatorStream() {

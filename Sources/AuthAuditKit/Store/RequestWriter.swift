@@ -57,8 +57,9 @@ final class RequestWriter {
             """, persistent: true)
     }
 
-    /// Stores one event. Throws `AuditEventError` for an event that cannot be stored.
-    func write(_ event: AuditEventView, sourceID: Int64) throws {
+    /// Stores one event. `extraStages` adds stage bits of events folded into this one (a
+    /// RequestReceived seen just before). Throws `AuditEventError` for an event that cannot be stored.
+    func write(_ event: AuditEventView, sourceID: Int64, extraStages: Int = 0) throws {
         guard let auditID = event.auditID, auditID.count > 0 else {
             throw AuditEventError.missingAuditID
         }
@@ -71,7 +72,7 @@ final class RequestWriter {
         upsert.bind(event.requestTime?.microseconds, at: 2)
         upsert.bind((event.stageTimestamp ?? event.creationTimestamp)?.microseconds, at: 3)
         let stage = event.stage.flatMap { AuditStage(name: event.string($0)) }
-        upsert.bind(Int64(stage?.bit ?? 0), at: 4)
+        upsert.bind(Int64((stage?.bit ?? 0) | extraStages), at: 4)
         if event.responseCode != nil {
             upsert.bind(Int64(stage?.rawValue ?? 0), at: 5)
         }
@@ -90,11 +91,11 @@ final class RequestWriter {
         if let resource = event.objectResource {
             upsert.bind(try resources.id(for: event, resource: resource), at: 10)
         } else if let uri = event.requestURI {
-            upsert.bind(event.string(uri), at: 13)
+            bindText(event, uri, at: 13)
         }
         try bindDimension(namespaces, event, event.objectNamespace, at: 11)
         if let name = event.objectName {
-            upsert.bind(event.string(name), at: 12)
+            bindText(event, name, at: 12)
         }
 
         if let code = event.responseCode {
@@ -111,6 +112,15 @@ final class RequestWriter {
         upsert.bind(sourceID, at: 20)
 
         try upsert.run()
+    }
+
+    /// Binds a string field as TEXT, straight from the line's bytes when it has no escapes.
+    private func bindText(_ event: AuditEventView, _ range: JSONStringRange, at index: Int32) {
+        if range.hasEscapes {
+            upsert.bind(event.string(range), at: index)
+        } else {
+            upsert.bindText(event.bytes(range), at: index)
+        }
     }
 
     private func bindDimension(

@@ -61,6 +61,7 @@ public enum AuditEventScanner {
             guard scanner.view.auditID != nil else {
                 throw AuditEventScanError.invalidEvent(.missingAuditID, offset: start, itemIndex: index)
             }
+            scanner.view.eventRange = JSONValueRange(start: start, count: cursor.offset - start)
             try body(scanner.view)
         }
     }
