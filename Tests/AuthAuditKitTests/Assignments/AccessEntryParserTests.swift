@@ -22,23 +22,35 @@ import Testing
     // MARK: - Default usernames and groups
 
     @Test(arguments: [
-        ("arn:aws:iam::111122223333:user/bob", AccessEntryType.standard,
-         "arn:aws:iam::111122223333:user/bob"),
-        ("arn:aws:iam::111122223333:user/division/bob", .standard,
-         "arn:aws:iam::111122223333:user/division/bob"),
-        ("arn:aws:iam::111122223333:role/EksAdmin", .standard,
-         "arn:aws:sts::111122223333:assumed-role/EksAdmin/{{SessionName}}"),
-        ("arn:aws:iam::111122223333:role/platform/eks/EksAdmin", .standard,
-         "arn:aws:sts::111122223333:assumed-role/EksAdmin/{{SessionName}}"),
-        ("arn:aws-cn:iam::111122223333:role/CnAdmin", .standard,
-         "arn:aws-cn:sts::111122223333:assumed-role/CnAdmin/{{SessionName}}"),
+        (
+            "arn:aws:iam::111122223333:user/bob", AccessEntryType.standard,
+            "arn:aws:iam::111122223333:user/bob"
+        ),
+        (
+            "arn:aws:iam::111122223333:user/division/bob", .standard,
+            "arn:aws:iam::111122223333:user/division/bob"
+        ),
+        (
+            "arn:aws:iam::111122223333:role/EksAdmin", .standard,
+            "arn:aws:sts::111122223333:assumed-role/EksAdmin/{{SessionName}}"
+        ),
+        (
+            "arn:aws:iam::111122223333:role/platform/eks/EksAdmin", .standard,
+            "arn:aws:sts::111122223333:assumed-role/EksAdmin/{{SessionName}}"
+        ),
+        (
+            "arn:aws-cn:iam::111122223333:role/CnAdmin", .standard,
+            "arn:aws-cn:sts::111122223333:assumed-role/CnAdmin/{{SessionName}}"
+        ),
         ("arn:aws:iam::111122223333:role/Node", .ec2Linux, "system:node:{{EC2PrivateDNSName}}"),
         ("arn:aws:iam::111122223333:role/Node", .ec2Windows, "system:node:{{EC2PrivateDNSName}}"),
         ("arn:aws:iam::111122223333:role/Node", .ec2, "system:node:{{EC2PrivateDNSName}}"),
         ("arn:aws:iam::111122223333:role/Pods", .fargateLinux, "system:node:{{SessionName}}"),
         ("arn:aws:iam::111122223333:role/Hybrid", .hybridLinux, "system:node:{{SessionName}}"),
-        ("arn:aws:iam::111122223333:role/Custom", AccessEntryType(rawValue: "NEW_KIND"),
-         "arn:aws:sts::111122223333:assumed-role/Custom/{{SessionName}}"),
+        (
+            "arn:aws:iam::111122223333:role/Custom", AccessEntryType(rawValue: "NEW_KIND"),
+            "arn:aws:sts::111122223333:assumed-role/Custom/{{SessionName}}"
+        ),
     ])
     func defaultUsername(principal: String, type: AccessEntryType, expected: String) {
         let entry = AccessEntry(principalARN: principal, type: type)
@@ -46,7 +58,8 @@ import Testing
     }
 
     @Test func storedUsernameWins() {
-        let entry = AccessEntry(principalARN: "arn:aws:iam::111122223333:role/Dev", type: .standard, username: "dev:{{SessionName}}")
+        let entry = AccessEntry(
+            principalARN: "arn:aws:iam::111122223333:role/Dev", type: .standard, username: "dev:{{SessionName}}")
         #expect(entry.effectiveUsername == "dev:{{SessionName}}")
     }
 
@@ -90,7 +103,8 @@ import Testing
         let mapping = AwsAuthMapping(accessEntries: try read().entries)
         #expect(mapping.roles.count == 6)
         #expect(mapping.users.map(\.userARN) == [Self.user])
-        #expect(mapping.roles.contains { $0.roleARN == Self.nodeRole && $0.username == "system:node:{{EC2PrivateDNSName}}" })
+        let node = mapping.roles.first { $0.roleARN == Self.nodeRole }
+        #expect(node?.username == "system:node:{{EC2PrivateDNSName}}")
     }
 
     // MARK: - Parsing and joining
@@ -166,7 +180,9 @@ import Testing
         let result = try read()
         let match = result.diagnostics.first { $0.source == source && $0.line == line }
         #expect(match?.severity == .error)
-        #expect(AssignmentFixtures.reasons(match.map { [$0] } ?? []).first?.contains("is not an IAM role or IAM user ARN") == true)
+        #expect(
+            AssignmentFixtures.reasons(match.map { [$0] } ?? []).first?.contains("is not an IAM role or IAM user ARN")
+                == true)
     }
 
     @Test func unknownTypeIsWarned() {
@@ -178,8 +194,10 @@ import Testing
 
     @Test(arguments: [
         (#"{"accessEntries": "arn:aws:iam::111122223333:role/R"}"#, "accessEntries is a string, not a list."),
-        (#"{"accessEntry": {"principalArn": "arn:aws:iam::1:role/R", "kubernetesGroups": "a"}}"#,
-         "kubernetesGroups is a string"),
+        (
+            #"{"accessEntry": {"principalArn": "arn:aws:iam::1:role/R", "kubernetesGroups": "a"}}"#,
+            "kubernetesGroups is a string"
+        ),
         (#"{"accessEntry": {"clusterName": "c"}}"#, "principalArn is missing."),
         (#"{"associatedAccessPolicies": [], "clusterName": "c"}"#, "principalArn is missing."),
     ])

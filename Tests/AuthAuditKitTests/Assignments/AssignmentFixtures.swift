@@ -12,7 +12,7 @@ enum AssignmentFixtures {
         try names.map { (try bytes($0), $0) }
     }
 
-    /// The `invalidDocument` reasons of a diagnostic list, for matching on content.
+    /// Returns the `invalidDocument` reasons of a diagnostic list, for matching on content.
     static func reasons(_ diagnostics: [Diagnostic]) -> [String] {
         diagnostics.compactMap {
             if case .invalidDocument(let reason) = $0.problem { return reason }

@@ -21,15 +21,23 @@ import Testing
     }
 
     @Test(arguments: [
-        ("compact one line", #"{"accessEntry":{"principalArn":"arn:aws:iam::1:role/R"}}"#, AssignmentKind.eksAccessEntry),
+        (
+            "compact one line", #"{"accessEntry":{"principalArn":"arn:aws:iam::1:role/R"}}"#,
+            AssignmentKind.eksAccessEntry
+        ),
         ("BOM and blank lines", "\u{FEFF}\n\n" + #"{"accessEntries": []}"#, .eksAccessEntryList),
-        ("own format as JSON", #"{"apiVersion":"authaudit/v1","kind":"SSOAssignments","assignments":[]}"#,
-         .ssoAssignments),
+        (
+            "own format as JSON", #"{"apiVersion":"authaudit/v1","kind":"SSOAssignments","assignments":[]}"#,
+            .ssoAssignments
+        ),
         ("empty group list", #"{"Groups": []}"#, .identityStoreGroups),
         ("truncated prefix", #"{"AccountAssignments": [{"AccountId": "1111"#, .ssoAccountAssignments),
         ("yaml list-groups", "Groups:\n- DisplayName: Admins\n  GroupId: 906752a4e0-1\n", .identityStoreGroups),
-        ("yaml permission set", "PermissionSet:\n  Name: Admin\n  PermissionSetArn: arn:aws:sso:::permissionSet/x/y\n",
-         .ssoPermissionSet),
+        (
+            "yaml permission set",
+            "PermissionSet:\n  Name: Admin\n  PermissionSetArn: arn:aws:sso:::permissionSet/x/y\n",
+            .ssoPermissionSet
+        ),
         ("yaml quoted kind", "apiVersion: authaudit/v1\nkind: \"SSOAssignments\"\n", .ssoAssignments),
         ("yaml access entries", "accessEntries:\n- arn:aws:iam::111122223333:role/R\n", .eksAccessEntryList),
     ])
@@ -65,7 +73,9 @@ import Testing
 
     @Test(arguments: AssignmentKind.allCases)
     func kindRoutesToOneParser(kind: AssignmentKind) {
-        let ssoKinds: Set<AssignmentKind> = [.ssoAssignments, .ssoAccountAssignments, .identityStoreGroups, .ssoPermissionSet]
+        let ssoKinds: Set<AssignmentKind> = [
+            .ssoAssignments, .ssoAccountAssignments, .identityStoreGroups, .ssoPermissionSet,
+        ]
         #expect(kind.isSSO == ssoKinds.contains(kind))
     }
 }

@@ -39,7 +39,7 @@ public struct AccessEntryInventory: Sendable, Equatable {
     ///
     /// `list-access-entries` output names no cluster, so a listed ARN joins the described entry with
     /// the same ARN in any cluster. An entry that no `describe-access-entry` output covers has no
-    /// type, username or groups; one note per input file says how many such entries it listed.
+    /// type, username or groups, and one note per input file reports how many such entries it listed.
     public func joined() -> (entries: [AccessEntry], diagnostics: [Diagnostic]) {
         var entries: [AccessEntry] = []
         var origins: [(source: String, line: Int?)] = []
@@ -60,11 +60,13 @@ public struct AccessEntryInventory: Sendable, Equatable {
             origins.append((item.source, item.line))
         }
         for list in policyLists {
-            let index = Self.entryIndex(for: list, in: entries) ?? {
-                entries.append(AccessEntry(principalARN: list.principalARN, clusterName: list.clusterName))
-                origins.append((list.source, list.line))
-                return entries.count - 1
-            }()
+            let index =
+                Self.entryIndex(for: list, in: entries)
+                ?? {
+                    entries.append(AccessEntry(principalARN: list.principalARN, clusterName: list.clusterName))
+                    origins.append((list.source, list.line))
+                    return entries.count - 1
+                }()
             if entries[index].clusterName == nil { entries[index].clusterName = list.clusterName }
             for grant in list.grants where !entries[index].policies.contains(grant) {
                 entries[index].policies.append(grant)
@@ -90,7 +92,7 @@ public struct AccessEntryInventory: Sendable, Equatable {
         return (entries, diagnostics)
     }
 
-    /// The entry a policy list belongs to: same cluster and ARN, else same ARN in an unnamed cluster.
+    /// Finds the entry a policy list belongs to: same cluster and ARN, else same ARN in an unnamed cluster.
     private static func entryIndex(for list: PolicyList, in entries: [AccessEntry]) -> Int? {
         if let exact = entries.firstIndex(where: {
             $0.principalARN == list.principalARN && $0.clusterName == list.clusterName

@@ -97,7 +97,8 @@ struct AccessEntryReader {
                 try Self.checkPrincipal(text)
                 inventory.listed.append(.init(principalARN: text, source: diagnostics.source, line: line))
             } catch {
-                diagnostics.report(.error, line: line, reason: "accessEntries entry \(index + 1) was dropped: \(error.text)")
+                diagnostics.report(
+                    .error, line: line, reason: "accessEntries entry \(index + 1) was dropped: \(error.text)")
             }
         }
     }
@@ -105,10 +106,13 @@ struct AccessEntryReader {
     private mutating func readDescribedEntry(_ node: DocumentNode, in document: AssignmentDocument) {
         let line = document.line(of: node)
         do throws(FieldProblem) {
-            guard node.mappingEntries != nil else { throw FieldProblem(text: "it is a \(node.kindName), not a mapping.") }
+            guard node.mappingEntries != nil else {
+                throw FieldProblem(text: "it is a \(node.kindName), not a mapping.")
+            }
             let principal = try AssignmentFields.requiredString(node, "principalArn")
             try Self.checkPrincipal(principal)
-            var entry = AccessEntry(principalARN: principal, clusterName: try AssignmentFields.string(node, "clusterName"))
+            var entry = AccessEntry(
+                principalARN: principal, clusterName: try AssignmentFields.string(node, "clusterName"))
             entry.kubernetesGroups = try AssignmentFields.stringList(node, "kubernetesGroups") ?? []
             entry.username = try AssignmentFields.string(node, "username")
             entry.accessEntryARN = try AssignmentFields.string(node, "accessEntryArn")
@@ -160,7 +164,8 @@ struct AccessEntryReader {
             }
         }
         inventory.policyLists.append(
-            .init(clusterName: cluster, principalARN: principal, grants: grants, source: diagnostics.source, line: line))
+            .init(clusterName: cluster, principalARN: principal, grants: grants, source: diagnostics.source, line: line)
+        )
     }
 
     private static func grant(_ item: DocumentNode) throws(FieldProblem) -> AccessPolicyGrant {

@@ -126,7 +126,8 @@ struct AssignmentDiagnostics {
     var list: [Diagnostic] = []
 
     mutating func report(_ severity: DiagnosticSeverity, line: Int?, reason: String) {
-        list.append(Diagnostic(severity: severity, source: source, line: line, problem: .invalidDocument(reason: reason)))
+        list.append(
+            Diagnostic(severity: severity, source: source, line: line, problem: .invalidDocument(reason: reason)))
     }
 
     mutating func reportParseError(_ error: DocumentParseError) {

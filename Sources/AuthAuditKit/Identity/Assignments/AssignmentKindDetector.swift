@@ -1,10 +1,10 @@
 /// Recognises SSO assignment and EKS access entry inputs from their first bytes, so the ingest can
 /// route them before trying the log and Kubernetes object kinds.
 ///
-/// JSON is told apart by its top-level keys, which the AWS CLI prints with fixed spelling:
+/// JSON is recognised by its top-level keys, which the AWS CLI prints with fixed spelling:
 /// `AccountAssignments`, `Groups` (with `GroupId` in its first item, or empty), `PermissionSet`
 /// (with `PermissionSetArn`), `accessEntries`, `accessEntry` and `associatedAccessPolicies` with
-/// `principalArn`. YAML (`--output yaml`, or the `SSOAssignments` format) is told apart by the same
+/// `principalArn`. YAML (`--output yaml`, or the `SSOAssignments` format) is recognised by the same
 /// keys written at the start of a line. A `kind` of `SSOAssignments` wins over everything else.
 ///
 /// The scan stops quietly where the prefix ends, so a truncated first document still counts.
@@ -12,8 +12,9 @@ public enum AssignmentKindDetector {
     public static func detect(prefix: UnsafeRawBufferPointer) -> AssignmentKind? {
         var start = 0
         if prefix.starts(with: [0xEF, 0xBB, 0xBF]) { start = 3 }
-        while start < prefix.count, [ASCIIByte.space, ASCIIByte.tab, ASCIIByte.carriageReturn, ASCIIByte.lineFeed]
-            .contains(prefix[start])
+        while start < prefix.count,
+            [ASCIIByte.space, ASCIIByte.tab, ASCIIByte.carriageReturn, ASCIIByte.lineFeed]
+                .contains(prefix[start])
         {
             start += 1
         }
@@ -97,8 +98,8 @@ private struct TopLevelFacts {
         return keys
     }
 
-    /// Reads `key:` lines. A line starting without indentation is a top-level key; an indented line
-    /// (or one after a `- ` list marker) adds its key to the inner keys of the last top-level key.
+    /// Reads `key:` lines. A key at the start of a line is a top-level key. A key on an indented line,
+    /// or after a `- ` list marker, counts as an inner key of the top-level key above it.
     init(yaml bytes: UnsafeRawBufferPointer, from start: Int) {
         var offset = start
         var current: String?
@@ -127,7 +128,7 @@ private struct TopLevelFacts {
 }
 
 extension String {
-    /// The text without the YAML quotes around it.
+    /// Removes the YAML quotes around the text.
     fileprivate func trimmingQuotes() -> String {
         let quotes: Set<Character> = ["\"", "'"]
         return String(drop { quotes.contains($0) }.reversed().drop { quotes.contains($0) }.reversed())

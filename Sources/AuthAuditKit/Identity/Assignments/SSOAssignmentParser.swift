@@ -137,26 +137,31 @@ struct SSOAssignmentReader {
                 inventory.groupNames[id] = name
             } catch {
                 diagnostics.report(
-                    .error, line: document.line(of: item), reason: "Groups entry \(index + 1) was dropped: \(error.text)")
+                    .error, line: document.line(of: item),
+                    reason: "Groups entry \(index + 1) was dropped: \(error.text)")
             }
         }
     }
 
     private mutating func readPermissionSet(_ node: DocumentNode, in document: AssignmentDocument) {
         do throws(FieldProblem) {
-            guard node.mappingEntries != nil else { throw FieldProblem(text: "it is a \(node.kindName), not a mapping.") }
+            guard node.mappingEntries != nil else {
+                throw FieldProblem(text: "it is a \(node.kindName), not a mapping.")
+            }
             let arn = try AssignmentFields.requiredString(node, "PermissionSetArn")
             inventory.permissionSetNames[arn] = try AssignmentFields.requiredString(node, "Name")
         } catch {
-            diagnostics.report(.error, line: document.line(of: node), reason: "PermissionSet was dropped: \(error.text)")
+            diagnostics.report(
+                .error, line: document.line(of: node), reason: "PermissionSet was dropped: \(error.text)")
         }
     }
 
-    /// The items of a list field, or none with a diagnostic when the field is not a list.
+    /// Returns the items of a list field, or none with a diagnostic when the field is not a list.
     mutating func items(_ list: DocumentNode, field: String, in document: AssignmentDocument) -> [DocumentNode] {
         if list.isNull { return [] }
         guard let items = list.sequenceItems else {
-            diagnostics.report(.error, line: document.line(of: list), reason: "\(field) is a \(list.kindName), not a list.")
+            diagnostics.report(
+                .error, line: document.line(of: list), reason: "\(field) is a \(list.kindName), not a list.")
             return []
         }
         return items

@@ -1,16 +1,18 @@
 extension SSOAssignmentReader {
-    /// Reads an `SSOAssignments` document; the format is described on `SSOAssignmentParser`.
+    /// Reads an `SSOAssignments` document, whose format `SSOAssignmentParser` describes.
     mutating func readOwnFormat(_ document: AssignmentDocument) {
         let node = document.node
         let version = node["apiVersion"]?.scalarText ?? ""
         guard version == SSOAssignmentParser.apiVersion else {
             diagnostics.report(
                 .error, line: document.line(of: node),
-                reason: "SSOAssignments apiVersion '\(version)' is not supported; use \(SSOAssignmentParser.apiVersion).")
+                reason:
+                    "SSOAssignments apiVersion '\(version)' is not supported; use \(SSOAssignmentParser.apiVersion).")
             return
         }
         guard let list = node["assignments"] else {
-            diagnostics.report(.warning, line: document.line(of: node), reason: "SSOAssignments has no assignments list.")
+            diagnostics.report(
+                .warning, line: document.line(of: node), reason: "SSOAssignments has no assignments list.")
             return
         }
         for (index, item) in items(list, field: "assignments", in: document).enumerated() {
@@ -28,12 +30,14 @@ extension SSOAssignmentReader {
                     SSOInventory.Located(assignment: $0, source: diagnostics.source, line: line, needsNames: false)
                 }
             } catch {
-                diagnostics.report(.error, line: line, reason: "assignments entry \(index + 1) was dropped: \(error.text)")
+                diagnostics.report(
+                    .error, line: line, reason: "assignments entry \(index + 1) was dropped: \(error.text)")
             }
         }
     }
 
-    /// The assignments of one entry, one per account, and the account texts that are not account ids.
+    /// Builds the assignments of one entry, one per account, and returns the account texts that are
+    /// not account ids.
     private static func assignments(
         _ item: DocumentNode
     ) throws(FieldProblem) -> (assignments: [SSOAssignment], badAccounts: [String]) {
@@ -69,7 +73,7 @@ extension SSOAssignmentReader {
         return (assignments, accounts.filter { !AssignmentFields.isAccountID($0) })
     }
 
-    /// Whether a text is a valid permission set name: 1 to 32 of `[\w+=,.@-]` (IAM Identity Center
+    /// Checks that a text is a valid permission set name: 1 to 32 of `[\w+=,.@-]` (IAM Identity Center
     /// `CreatePermissionSet` API reference).
     static func isPermissionSetName(_ text: String) -> Bool {
         let scalars = text.unicodeScalars

@@ -51,8 +51,10 @@ public struct SSOInventory: Sendable, Equatable {
                     assignment.permissionSetName = name
                 } else if reported.insert("ps:" + arn).inserted {
                     diagnostics.append(
-                        warning(item, "Permission set \(arn) has no name in any describe-permission-set output, "
-                            + "so its assignments show the ARN. Add that output to resolve it."))
+                        warning(
+                            item,
+                            "Permission set \(arn) has no name in any describe-permission-set output, "
+                                + "so its assignments show the ARN. Add that output to resolve it."))
                 }
             }
             if assignment.principalType == .group, let id = assignment.principalID {
@@ -60,8 +62,10 @@ public struct SSOInventory: Sendable, Equatable {
                     assignment.principalName = name
                 } else if reported.insert("group:" + id).inserted {
                     diagnostics.append(
-                        warning(item, "Group \(id) has no DisplayName in any identitystore list-groups output, "
-                            + "so its assignments show the id. Add that output to resolve it."))
+                        warning(
+                            item,
+                            "Group \(id) has no DisplayName in any identitystore list-groups output, "
+                                + "so its assignments show the id. Add that output to resolve it."))
                 }
             }
             resolved.append(assignment)
