@@ -24,8 +24,8 @@ extension AccessEntry {
         if let username, !username.isEmpty { return username }
         guard let principal else { return nil }
         if let type, type.isNode {
-            // NOTE: the Fargate default follows the aws-auth entry EKS writes for Fargate profiles;
-            // the EKS docs state the username only for HYBRID_LINUX among the node types.
+            // NOTE: the EKS docs state the default username only for HYBRID_LINUX. FARGATE_LINUX follows
+            // the aws-auth entry EKS writes for Fargate profiles; EC2 and HYPERPOD_LINUX are assumed.
             if type == .hybridLinux || type == .fargateLinux { return "system:node:{{SessionName}}" }
             return "system:node:{{EC2PrivateDNSName}}"
         }
