@@ -25,6 +25,10 @@ public struct IngestSummary: Sendable, Equatable {
     public var mappingEntries = 0
     /// aws-auth ConfigMap updates found in the audit log.
     public var mappingUpdates = 0
+    /// Directory exports, SSO assignments and EKS access entries read.
+    public var referenceDocuments = 0
+    /// CloudTrail role assumptions read.
+    public var roleAssumptions = 0
     public var rbacObjects = 0
     /// Malformed records and lines that were counted and skipped.
     public var recordsSkipped = 0

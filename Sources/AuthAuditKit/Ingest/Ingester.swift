@@ -65,6 +65,10 @@ public final class Ingester {
         }
 
         let prefix = reader.peekPrefix(maximumBytes: 64 * 1024)
+        if let reference = prefix.withUnsafeBytes({ ReferenceDocumentKind.detect(prefix: $0) }) {
+            try ingestReference(reader, kind: reference, path: displayName, fingerprint: fingerprint)
+            return
+        }
         let kind = prefix.withUnsafeBytes { InputKindDetector.detect(prefix: $0) }
         observer?.ingest(didStart: displayName, kind: kind.rawValue, totalBytes: reader.stream.totalBytes)
         defer { observer?.ingestDidFinishSource(displayName) }
@@ -87,6 +91,45 @@ public final class Ingester {
             try report(diagnostic)
         }
         try finish(sourceID: sourceID, counters: counters, isComplete: counters.isComplete)
+    }
+
+    /// Stores a whole reference document (directory export, SSO assignments, EKS access entries)
+    /// after checking that it parses; resolution reads every stored one together.
+    private func ingestReference(
+        _ reader: LineBatchReader, kind: ReferenceDocumentKind, path: String, fingerprint: FileFingerprint?
+    ) throws {
+        observer?.ingest(didStart: path, kind: kind.name, totalBytes: reader.stream.totalBytes)
+        defer { observer?.ingestDidFinishSource(path) }
+        try store.beginBatch()
+        let sourceID = try store.beginSource(
+            path: path, kind: kind.name, size: fingerprint?.size, fingerprint: fingerprint?.headHash)
+        var counters = SourceCounters()
+        let bytes: [UInt8]
+        do {
+            bytes = try reader.readRemainder(limit: options.maximumDocumentSize)
+        } catch {
+            counters.recordsSkipped += 1
+            try report(
+                Diagnostic(
+                    severity: .error, source: path,
+                    problem: .invalidDocument(reason: "larger than \(error.limit) bytes, the maximum for a document")))
+            try finish(sourceID: sourceID, counters: counters, isComplete: false)
+            return
+        }
+        counters.lines = bytes.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+        let check = kind.check(bytes, source: path)
+        counters.records = check.records
+        for diagnostic in check.diagnostics {
+            if diagnostic.severity == .error { counters.recordsSkipped += 1 }
+            try report(diagnostic)
+        }
+        try store.writeDocument(bytes, kind: kind.name, sourceID: sourceID)
+        summary.referenceDocuments += 1
+        for diagnostic in reader.takeDiagnostics() {
+            counters.recordsSkipped += 1
+            try report(diagnostic)
+        }
+        try finish(sourceID: sourceID, counters: counters, isComplete: true)
     }
 
     /// Records an input's counts, marks it complete when nothing was skipped, and commits.

@@ -206,3 +206,38 @@ extension AuditStore {
         return connection.changes == 1
     }
 }
+
+extension AuditStore {
+    /// Stores a whole reference document unless the same bytes were stored before.
+    public func writeDocument(_ bytes: [UInt8], kind: String, sourceID: Int64) throws {
+        let statement = try connection.prepare(
+            """
+            INSERT INTO input_documents (content_hash, kind, source_id, loaded_at, content) VALUES (?, ?, ?, ?, ?)
+            ON CONFLICT (content_hash) DO NOTHING
+            """)
+        bytes.withUnsafeBytes { buffer in
+            statement.bind(ByteHash.storable(ByteHash.hash(buffer)), at: 1)
+            statement.bindBlob(buffer, at: 5)
+        }
+        statement.bind(kind, at: 2)
+        statement.bind(sourceID, at: 3)
+        statement.bind(Clock.now().microseconds, at: 4)
+        try statement.run()
+    }
+
+    /// Every stored reference document of the given kinds, in the order they were stored.
+    public func documents(kinds: Set<String>) throws -> [(kind: String, source: String, bytes: [UInt8])] {
+        let statement = try connection.prepare(
+            """
+            SELECT d.kind, coalesce(s.path, ''), d.content FROM input_documents d
+            LEFT JOIN sources s ON s.id = d.source_id ORDER BY d.id
+            """)
+        var documents: [(kind: String, source: String, bytes: [UInt8])] = []
+        while try statement.step() {
+            let kind = statement.text(at: 0) ?? ""
+            guard kinds.contains(kind), case .blob(let bytes) = statement.value(at: 2) else { continue }
+            documents.append((kind, statement.text(at: 1) ?? "", bytes))
+        }
+        return documents
+    }
+}

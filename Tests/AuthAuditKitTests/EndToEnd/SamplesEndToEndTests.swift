@@ -19,15 +19,15 @@ import Testing
     static let expectedForbidden = [
         ForbiddenRow(
             iamPrincipal: "arn:aws:iam::111122223333:role/AWSReservedSSO_AWS-EKS-Admins_3f2e91c07a5b68d4",
-            username: "adminuser-1742306601208544000", verb: "list", resource: "pods", apiGroup: "",
+            username: "adminuser-1529910544824263459", verb: "list", resource: "pods", apiGroup: "",
             namespace: "default", auditID: "3b427c24-eeb4-416e-a32d-10cd863d2b71"),
         ForbiddenRow(
             iamPrincipal: "arn:aws:iam::111122223333:role/AWSReservedSSO_AWS-EKS-Dev_8c41d2a9e07f35b6",
-            username: "devuser-1742306790951736207", verb: "create", resource: "deployments", apiGroup: "apps",
+            username: "devuser-1529910734951736207", verb: "create", resource: "deployments", apiGroup: "apps",
             namespace: "demo-service", auditID: "4676f56e-8c3a-4733-8cb6-83875a8b832b"),
         ForbiddenRow(
             iamPrincipal: "arn:aws:iam::111122223333:role/AWSReservedSSO_AWS-EKS-Dev_8c41d2a9e07f35b6",
-            username: "devuser-1742306818440282915", verb: "list", resource: "pods", apiGroup: "",
+            username: "devuser-1529910762440282915", verb: "list", resource: "pods", apiGroup: "",
             namespace: "default", auditID: "6ac8d635-e174-4184-a606-fa6d03957c2c"),
     ]
 
@@ -90,13 +90,13 @@ import Testing
         let apiserver = try #require(rows.first { $0["origin"] as? String == "apiserver 401" }, "rows: \(rows)")
         #expect(apiserver["client"] as? String == "172.20.103.9")
         #expect(apiserver["user_agent"] as? String == "kubectl/v1.32.2 (linux/amd64) kubernetes/67a30c0")
-        #expect(apiserver["first_seen"] as? String == "2025-03-18T14:08:14.552987Z")
+        #expect(apiserver["first_seen"] as? String == "2018-06-25T07:13:58.552987Z")
         #expect(JSONValues.integer(apiserver["count"]) == 1)
 
         let authenticator = try #require(rows.first { $0["origin"] as? String == "authenticator" }, "rows: \(rows)")
         #expect(authenticator["iam_principal"] is NSNull)
         #expect((authenticator["reason"] as? String)?.contains("InvalidClientTokenId") == true)
-        #expect(authenticator["first_seen"] as? String == "2025-03-18T14:08:14.000000Z")
+        #expect(authenticator["first_seen"] as? String == "2018-06-25T07:13:58.000000Z")
         #expect(JSONValues.integer(authenticator["count"]) == 1)
     }
 
@@ -133,8 +133,8 @@ import Testing
         let liveLog = try FileHandle(forWritingTo: URL(fileURLWithPath: copy + "/audit/audit.log"))
         try liveLog.seekToEnd()
         var event = AuditEventLine(auditID: AuditEventLine.auditID(1))
-        event.receivedAt = "2025-03-18T14:10:30.000000Z"
-        event.stageAt = "2025-03-18T14:10:30.100000Z"
+        event.receivedAt = "2018-06-25T07:16:14.000000Z"
+        event.stageAt = "2018-06-25T07:16:14.100000Z"
         try liveLog.write(contentsOf: event.data)
         try liveLog.close()
         let again = try sandbox.run(["ingest", copy])

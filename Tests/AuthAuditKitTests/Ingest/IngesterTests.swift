@@ -74,7 +74,7 @@ private final class RecordingObserver: IngestObserver {
 
     @Test func truncatedGzipKeepsEarlierRecords() throws {
         let store = try AuditStore(path: directory.path("store.db"))
-        let source = try Data(contentsOf: URL(fileURLWithPath: samples + "/audit/audit-2025-03-18T14-01-19.518.log.gz"))
+        let source = try Data(contentsOf: URL(fileURLWithPath: samples + "/audit/audit-2018-06-25T07-07-03.518.log.gz"))
         let cut = directory.path("cut.log.gz")
         try source.prefix(source.count * 2 / 3).write(to: URL(fileURLWithPath: cut))
         let (summary, diagnostics) = try ingest([cut], store: store)
