@@ -10,7 +10,8 @@ import Foundation
 /// missing, erin re-assuming her SSO role, a web identity session, a line cut short (line 7) and a successful
 /// `AssumeRole` without `responseElements` (line 11).
 enum CloudTrailFixtures {
-    static let s3Path = Fixtures.path("cloudtrail/111122223333_CloudTrail_eu-west-2_20240315T0915Z_Ex4mpleObj3ct.json.gz")
+    static let s3Path = Fixtures.path(
+        "cloudtrail/111122223333_CloudTrail_eu-west-2_20240315T0915Z_Ex4mpleObj3ct.json.gz")
     static let jsonLinesPath = Fixtures.path("cloudtrail/cloudwatch-sts-events.jsonl")
 
     static let eksAdminRole = "arn:aws:iam::111122223333:role/eks-admin"

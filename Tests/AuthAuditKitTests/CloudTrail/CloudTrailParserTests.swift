@@ -22,12 +22,16 @@ import Testing
         #expect(assumption.eventID == "6c1f0d8e-2b7a-4c55-9e0f-0a1b2c3d4e01")
         #expect(assumption.session.roleARN == CloudTrailFixtures.eksAdminRole)
         #expect(assumption.session.sessionName == "1710493805123456789")
-        #expect(assumption.session.assumedRoleARN == "arn:aws:sts::111122223333:assumed-role/eks-admin/1710493805123456789")
+        #expect(
+            assumption.session.assumedRoleARN == "arn:aws:sts::111122223333:assumed-role/eks-admin/1710493805123456789")
         #expect(assumption.session.assumedRoleID == "AROA3EXAMPLEEKSADMIN:1710493805123456789")
         #expect(assumption.session.accessKeyID == "ASIA3EXAMPLEALICEEKS")
         #expect(assumption.session.expiration == CloudTrailFixtures.time("2024-03-15T10:10:05Z"))
         #expect(assumption.caller.type == "AssumedRole")
-        #expect(assumption.caller.arn == "arn:aws:sts::111122223333:assumed-role/AWSReservedSSO_PlatformAdmin_0a1b2c3d4e5f6789/alice@example.com")
+        #expect(
+            assumption.caller.arn
+                == "arn:aws:sts::111122223333:assumed-role/AWSReservedSSO_PlatformAdmin_0a1b2c3d4e5f6789/alice@example.com"
+        )
         #expect(assumption.caller.accessKeyID == "ASIA3EXAMPLEALICESSO")
         #expect(assumption.caller.principalID == "AROA3EXAMPLESSOADMIN:alice@example.com")
         #expect(assumption.caller.accountID == "111122223333")

@@ -1,15 +1,15 @@
-/// Reads `responseElements.credentials.expiration` of STS records.
-///
-/// CloudTrail writes it as RFC 3339 in some records and in the US English form of Java's
-/// `DateFormat.MEDIUM` in others (`Mar 23, 2021, 9:39:57 PM`, older JDKs without the second comma).
-/// NOTE: the Java form carries no zone; it is read as UTC, which is what the public sample records show.
+/// Reads `responseElements.credentials.expiration` of STS records: RFC 3339, or the US English medium date
+/// form (`Mar 23, 2021, 9:39:57 PM`, also without the comma after the year) that CloudTrail writes in many records.
+/// NOTE: the medium form carries no zone and is read as UTC; no AWS document confirms the zone.
 enum CloudTrailExpiration {
     static func parse(_ text: String) -> Timestamp? {
         if let timestamp = TimestampParser.parse(text) { return timestamp }
         return parseMediumDate(text)
     }
 
-    private static let monthNames = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+    private static let monthNames = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ]
 
     /// Parses `MMM d, yyyy[,] h:mm:ss AM|PM`.
     private static func parseMediumDate(_ text: String) -> Timestamp? {

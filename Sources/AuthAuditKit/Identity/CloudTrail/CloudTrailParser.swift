@@ -112,7 +112,9 @@ public struct CloudTrailParser {
     // MARK: - Records
 
     /// Counts or keeps one complete record.
-    private mutating func accept(_ fields: CloudTrailRecordFields, buffer: UnsafeRawBufferPointer, line: Int, recordIndex: Int) {
+    private mutating func accept(
+        _ fields: CloudTrailRecordFields, buffer: UnsafeRawBufferPointer, line: Int, recordIndex: Int
+    ) {
         guard fields.hasAnyRecordKey else {
             record(CloudTrailRecordProblem(line: line, recordIndex: recordIndex, error: .notARecord))
             return

@@ -28,9 +28,11 @@ extension RoleAssumption {
             requestedRoleARN: requestedRoleARN, sessionName: sessionName, assumedRoleARN: assumedRoleARN)
         session.assumedRoleID = response?[["assumedRoleUser", "assumedRoleId"]]?.nonEmptyString
         session.accessKeyID = response?[["credentials", "accessKeyId"]]?.nonEmptyString
-        session.sourceIdentity = request?["sourceIdentity"]?.nonEmptyString ?? response?["sourceIdentity"]?.nonEmptyString
+        session.sourceIdentity =
+            request?["sourceIdentity"]?.nonEmptyString ?? response?["sourceIdentity"]?.nonEmptyString
         session.durationSeconds = request?["durationSeconds"]?.integer
-        session.expiration = response?[["credentials", "expiration"]]?.nonEmptyString.flatMap(CloudTrailExpiration.parse)
+        session.expiration = response?[["credentials", "expiration"]]?.nonEmptyString.flatMap(
+            CloudTrailExpiration.parse)
 
         self.init(
             eventTime: time, eventName: event, eventID: fields.eventID, session: session,

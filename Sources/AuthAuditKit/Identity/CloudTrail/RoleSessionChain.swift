@@ -83,8 +83,8 @@ public struct RoleSessionChain: Sendable, Equatable {
         return nil
     }
 
-    /// The first `sourceIdentity` along the chain. STS keeps it unchanged once set, so it names whoever the
-    /// first session's identity provider or caller said it was, even when the chain breaks off earlier.
+    /// The first `sourceIdentity` along the chain. STS keeps it unchanged along a role chain once it is set, so it
+    /// is the value the first session's identity provider or caller set, even when the chain breaks off earlier.
     public var sourceIdentity: String? {
         for hop in hops {
             if let identity = hop.assumption.session.sourceIdentity ?? hop.assumption.caller.sourceIdentity {

@@ -40,7 +40,9 @@ public struct RoleSessionResolver: Sendable {
     /// Traces the session that was issued an access key id (`ASIA…`).
     public func resolve(accessKeyID: String) -> RoleSessionChain {
         let candidates = indicesByAccessKey[accessKeyID] ?? []
-        guard let first = candidates.first else { return RoleSessionChain(hops: [], origin: .unknown(.sessionNotFound)) }
+        guard let first = candidates.first else {
+            return RoleSessionChain(hops: [], origin: .unknown(.sessionNotFound))
+        }
         guard candidates.count == 1 else {
             let session = assumptions[first].session
             return RoleSessionChain(
@@ -57,7 +59,9 @@ public struct RoleSessionResolver: Sendable {
             return RoleSessionChain(hops: [], origin: .unknown(.sessionNotFound))
         }
         let candidates = sessions(key, validAt: time, excludingOtherKeysThan: nil)
-        guard let first = candidates.first else { return RoleSessionChain(hops: [], origin: .unknown(.sessionNotFound)) }
+        guard let first = candidates.first else {
+            return RoleSessionChain(hops: [], origin: .unknown(.sessionNotFound))
+        }
         guard candidates.count == 1 else {
             return RoleSessionChain(hops: [], origin: .unknown(ambiguity(roleARN, sessionName, candidates)))
         }
@@ -127,7 +131,9 @@ public struct RoleSessionResolver: Sendable {
             .unknown(.callerAssumptionMissing(callerARN: caller.arn, accessKeyID: caller.accessKeyID)))
 
         if let accessKeyID = caller.accessKeyID {
-            let byKey = (indicesByAccessKey[accessKeyID] ?? []).filter { assumptions[$0].eventTime <= assumption.eventTime }
+            let byKey = (indicesByAccessKey[accessKeyID] ?? []).filter {
+                assumptions[$0].eventTime <= assumption.eventTime
+            }
             if byKey.count == 1 {
                 return .session(byKey[0], .accessKeyID(accessKeyID))
             }
@@ -138,7 +144,8 @@ public struct RoleSessionResolver: Sendable {
         }
 
         guard let arnText = caller.arn, let callerARN = ARN(arnText), callerARN.isAssumedRole,
-            let sessionName = callerARN.sessionName, let key = RoleSessionKey(roleARN: arnText, sessionName: sessionName)
+            let sessionName = callerARN.sessionName,
+            let key = RoleSessionKey(roleARN: arnText, sessionName: sessionName)
         else { return missing }
         let candidates = sessions(key, validAt: assumption.eventTime, excludingOtherKeysThan: caller.accessKeyID)
         guard let first = candidates.first else { return missing }
@@ -152,7 +159,9 @@ public struct RoleSessionResolver: Sendable {
 
     /// Assumptions of a role session valid at `time`. When the caller's access key id is known, sessions issued
     /// another key are left out: they are certainly other sessions of the same name.
-    private func sessions(_ key: RoleSessionKey, validAt time: Timestamp, excludingOtherKeysThan accessKeyID: String?) -> [Int] {
+    private func sessions(_ key: RoleSessionKey, validAt time: Timestamp, excludingOtherKeysThan accessKeyID: String?)
+        -> [Int]
+    {
         (indicesByRoleSession[key] ?? []).filter { index in
             let candidate = assumptions[index]
             guard candidate.isValid(at: time) else { return false }
