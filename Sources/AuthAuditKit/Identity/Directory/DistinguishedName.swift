@@ -81,6 +81,20 @@ enum DistinguishedName {
         components(dn).filter { $0.type.lowercased() == "dc" }.map(\.value)
     }
 
+    /// The value escaped for use in a DN (RFC 4514 section 2.4), for example `Doe\\, Jane`.
+    static func escape(_ value: String) -> String {
+        var escaped = ""
+        for (offset, character) in value.enumerated() {
+            let isSpecial = ",+\"\\<>;=".contains(character)
+            let isEdgeSpace = character == " " && (offset == 0 || offset == value.count - 1)
+            if isSpecial || isEdgeSpace || (offset == 0 && character == "#") {
+                escaped.append("\\")
+            }
+            escaped.append(character)
+        }
+        return escaped
+    }
+
     /// Resolves the escape after a backslash: two hex digits give one byte, any other character
     /// stands for itself. A backslash at the end stands for itself.
     private static func unescape(_ bytes: inout ArraySlice<UInt8>) -> [UInt8] {
