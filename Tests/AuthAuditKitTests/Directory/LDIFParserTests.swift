@@ -78,11 +78,20 @@ import Testing
     @Test(arguments: [
         ("space", "dn: CN=Jane Doe,OU=Users,DC=corp,\n DC=example\nobjectClass: user\nsAMAccountName: jdoe\n"),
         ("tab", "dn: CN=Jane Doe,OU=Users,DC=corp,\n\tDC=example\nobjectClass: user\nsAMAccountName: jdoe\n"),
-        ("version", "version: 1\ndn: CN=Jane Doe,OU=Users,DC=corp,DC=example\nobjectClass: user\nsAMAccountName: jdoe\n"),
+        (
+            "version",
+            "version: 1\ndn: CN=Jane Doe,OU=Users,DC=corp,DC=example\nobjectClass: user\nsAMAccountName: jdoe\n"
+        ),
         ("case", "DN: CN=Jane Doe,OU=Users,DC=corp,DC=example\nOBJECTCLASS: User\nsamaccountname: jdoe\n"),
-        ("folded comment", "# a comment that\n  goes on\ndn: CN=Jane Doe,OU=Users,DC=corp,DC=example\nobjectClass: user\nsAMAccountName: jdoe\n"),
+        (
+            "folded comment",
+            "# a comment that\n  goes on\ndn: CN=Jane Doe,OU=Users,DC=corp,DC=example\nobjectClass: user\nsAMAccountName: jdoe\n"
+        ),
         ("no final newline", "dn: CN=Jane Doe,OU=Users,DC=corp,DC=example\nobjectClass: user\nsAMAccountName: jdoe"),
-        ("changetype add", "dn: CN=Jane Doe,OU=Users,DC=corp,DC=example\nchangetype: add\nobjectClass: user\nsAMAccountName: jdoe\n"),
+        (
+            "changetype add",
+            "dn: CN=Jane Doe,OU=Users,DC=corp,DC=example\nchangetype: add\nobjectClass: user\nsAMAccountName: jdoe\n"
+        ),
     ])
     func readsSyntaxVariant(name: String, text: String) throws {
         let result = LDIFParser.parse(text, source: name)
@@ -145,7 +154,8 @@ import Testing
     }
 
     @Test func failedSearchResultWarns() {
-        let text = "dn: CN=A,DC=example\nobjectClass: user\n\n# search result\nsearch: 2\nresult: 4 Size limit exceeded\n"
+        let text =
+            "dn: CN=A,DC=example\nobjectClass: user\n\n# search result\nsearch: 2\nresult: 4 Size limit exceeded\n"
         let result = LDIFParser.parse(text, source: "x.ldif")
         #expect(result.diagnostics.map(\.severity) == [.warning])
         #expect(result.diagnostics.first?.line == 6)

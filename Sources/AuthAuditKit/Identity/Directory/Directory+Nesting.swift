@@ -1,5 +1,5 @@
 extension Directory {
-    /// Every group the person belongs to, directly or through nested groups, sorted by name
+    /// Returns every group the person belongs to, directly or through nested groups, sorted by name
     /// (ignoring case), then by DN.
     ///
     /// Membership is followed through `memberOf` of people and groups and through `member` of
@@ -14,14 +14,15 @@ extension Directory {
         return reached.map { groupOrReference($0) }.sorted(by: Self.isOrderedByName)
     }
 
-    /// Every group the group belongs to, directly or through nested groups, sorted like `groups(of:)`.
+    /// Returns every group the group belongs to, directly or through nested groups, sorted like `groups(of:)`.
+    /// The group itself is left out, also when a cycle makes it its own member.
     public func groups(containing group: DirectoryGroup) -> [DirectoryGroup] {
         let key = DistinguishedName.key(group.dn)
         let reached = closure(from: key, through: parents).subtracting([key])
         return reached.map { groupOrReference($0) }.sorted(by: Self.isOrderedByName)
     }
 
-    /// Every person in the group, directly or through nested groups, sorted by DN (ignoring case).
+    /// Returns every person in the group, directly or through nested groups, sorted by DN (ignoring case).
     ///
     /// Members that are neither people nor groups of the directory (computers, foreign security
     /// principals, DNs without an entry) are left out.
@@ -30,7 +31,7 @@ extension Directory {
         return reached.sorted().compactMap { key in personIndex[key].map { people[$0] } }
     }
 
-    /// The keys reachable from `start` through one or more edges, `start` itself only when a cycle leads back.
+    /// Returns the keys reachable from `start` through one or more edges, `start` itself only when a cycle leads back.
     private func closure(from start: String, through edges: [String: Set<String>]) -> Set<String> {
         var reached: Set<String> = []
         var pending = Array(edges[start] ?? [])

@@ -6,8 +6,8 @@
 /// DNs) are united, and for single values the later export wins where it has one.
 ///
 /// A group known only by name (DN `CN=<name>`, from a `Get-ADGroupMember` export) is folded into
-/// the one group with a full DN whose name or CN is that name; when none or several have it, it
-/// stays a group of its own.
+/// the one group with a full DN whose name or CN is that name. When no group or several groups have
+/// that name, it stays a group of its own.
 public struct Directory: Sendable {
     /// Every person, in the order first seen.
     public private(set) var people: [DirectoryPerson] = []
@@ -41,7 +41,7 @@ public struct Directory: Sendable {
         buildIndexes()
     }
 
-    /// The directory holding the entries of all parts; later parts win for single values.
+    /// Merges the entries of all parts; later parts win for single values.
     public init(merging parts: [Directory]) {
         self.init(people: parts.flatMap(\.people), groups: parts.flatMap(\.groups))
     }
@@ -119,7 +119,8 @@ public struct Directory: Sendable {
             person.groupDNs = rewrite(person.groupDNs)
             addPerson(person)
         }
-        let ordered = oldGroups.filter { replacements[DistinguishedName.key($0.dn)] == nil }
+        let ordered =
+            oldGroups.filter { replacements[DistinguishedName.key($0.dn)] == nil }
             + oldGroups.filter { replacements[DistinguishedName.key($0.dn)] != nil }
         for var group in ordered {
             if let fullDN = replacements[DistinguishedName.key(group.dn)] {
@@ -176,7 +177,7 @@ public struct Directory: Sendable {
         }
     }
 
-    /// The DNs of both lists, each once (by key), in order.
+    /// Returns the DNs of both lists in order, each once (compared by key).
     static func union(_ first: [String], _ second: [String]) -> [String] {
         var seen: Set<String> = []
         return (first + second).filter { seen.insert(DistinguishedName.key($0)).inserted }

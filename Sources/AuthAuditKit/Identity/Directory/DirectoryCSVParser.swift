@@ -3,14 +3,18 @@
 ///
 /// The file may start with a UTF-8 byte order mark and a `#TYPE Microsoft.ActiveDirectory.Management.ADUser`
 /// line (Windows PowerShell 5.1 writes one unless `-NoTypeInformation`). The header row names the
-/// columns, matched ignoring case; the delimiter is `,`, or `;` when the header has more of those
-/// (`-UseCulture`, `-Delimiter ';'`). `DistinguishedName` is required; these are read when present:
-/// `SamAccountName`, `UserPrincipalName`, `mail` or `EmailAddress`, `DisplayName`, `Name`,
-/// `Enabled` (`True`/`False`), `userAccountControl`, `ObjectClass` (`user`, `group`, `computer`),
-/// `MemberOf` and `Member` or `Members`. Multi-valued columns hold DNs joined with `;`, `|` or
-/// line ends (`-join ';'`); a value that is the type name
-/// `Microsoft.ActiveDirectory.Management.ADPropertyValueCollection` means the export lost the
-/// values, and gives one warning per column.
+/// columns, matched ignoring case. The delimiter is `,`, or `;` when the header has more of those
+/// (`-UseCulture`, `-Delimiter ';'`).
+///
+/// `DistinguishedName` is required. These columns are read when present:
+/// - `SamAccountName`, `UserPrincipalName`, `mail` or `EmailAddress`, `DisplayName`, `Name`;
+/// - `Enabled` (`True`/`False`) and `userAccountControl`;
+/// - `ObjectClass` (`user`, `group`, `computer`). Without it, rows are people, unless the `#TYPE` line
+///   names `ADGroup`, `ADComputer` or `ADPrincipal` (then a row with `Member` values is a group).
+/// - `MemberOf`, and `Member` or `Members`, holding DNs joined with `;`, `|` or line ends (`-join ';'`).
+///
+/// A multi-valued value that is the type name `Microsoft.ActiveDirectory.Management.ADPropertyValueCollection`
+/// means the export lost the values, and gives one warning per column.
 ///
 /// A `Get-ADGroupMember` export has no column naming the group. It is named, in this order, by:
 /// - a `Group` column, holding the group's DN or its name, for example added with
@@ -39,7 +43,8 @@ public enum DirectoryCSVParser {
 
         var reader = DirectoryCSVReader(source: source, assumedKind: assumedKind(typeName))
         if let unterminatedLine {
-            reader.report(.error, line: unterminatedLine, "A quoted field starts here and is never closed; the row was skipped.")
+            reader.report(
+                .error, line: unterminatedLine, "A quoted field starts here and is never closed; the row was skipped.")
         }
         guard let header = records.first else {
             return reader.finish()
@@ -55,17 +60,19 @@ public enum DirectoryCSVParser {
         parse(Array(text.utf8), source: source)
     }
 
-    /// The kind of rows without an `ObjectClass` column, from the `#TYPE` line.
+    /// Returns the kind of rows without an `ObjectClass` value or a `Member` column, from the `#TYPE` line.
+    /// Without that line the rows are taken for people, as `Get-ADUser` exports are the common case.
     private static func assumedKind(_ typeName: String?) -> DirectoryEntryKind? {
-        switch typeName?.split(separator: ".").last?.lowercased() {
-        case "aduser": .person
-        case "adgroup": .group
-        case "adcomputer": .other
-        default: nil  // ADPrincipal (Get-ADGroupMember) holds users and groups alike
+        guard let typeName else { return .person }
+        switch typeName.split(separator: ".").last?.lowercased() {
+        case "aduser": return .person
+        case "adgroup": return .group
+        case "adcomputer": return .other
+        default: return nil  // ADPrincipal (Get-ADGroupMember) rows are users or groups
         }
     }
 
-    /// `AWS-EKS-Dev` for `…/AWS-EKS-Dev.members.csv`, ignoring case; nil for other names.
+    /// Returns `AWS-EKS-Dev` for `…/AWS-EKS-Dev.members.csv`, ignoring case; nil for other names.
     static func groupName(fromFileName path: String) -> String? {
         let fileName = path.split(separator: "/").last.map(String.init) ?? path
         let suffix = ".members.csv"

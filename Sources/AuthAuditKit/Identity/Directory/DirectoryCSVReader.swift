@@ -57,7 +57,8 @@ struct DirectoryCSVReader {
         }
         self.groupFromFileName = groupColumn == nil ? groupFromFileName : nil
         if dnColumn == nil {
-            report(.error, line: header.line,
+            report(
+                .error, line: header.line,
                 "The header row has no DistinguishedName column, so no row can be read; "
                     + "export with Select-Object DistinguishedName, SamAccountName, UserPrincipalName, … .")
         }
@@ -66,7 +67,8 @@ struct DirectoryCSVReader {
     mutating func readRow(_ record: CSVRecord) {
         guard let dnColumn else { return }
         guard record.fields.count == columnCount else {
-            report(.error, line: record.line,
+            report(
+                .error, line: record.line,
                 "The row has \(record.fields.count) fields but the header has \(columnCount); the row was skipped.")
             return
         }
@@ -103,19 +105,20 @@ struct DirectoryCSVReader {
         }
     }
 
-    /// The DN of the group the row is a member of, from the `Group` column or the file name.
+    /// Returns the DN of the group the row is a member of, from the `Group` column or the file name.
     private mutating func groupDN(for record: CSVRecord) -> String? {
         let named = groupColumn.map { record.fields[$0].trimmingWhitespace() } ?? groupFromFileName
         guard let named, !named.isEmpty else { return nil }
         if named.contains("=") {
             return named
         }
-        let group = namedGroups[named.lowercased()] ?? DirectoryGroup(dn: "CN=" + DistinguishedName.escape(named), name: named)
+        let group =
+            namedGroups[named.lowercased()] ?? DirectoryGroup(dn: "CN=" + DistinguishedName.escape(named), name: named)
         namedGroups[named.lowercased()] = group
         return group.dn
     }
 
-    /// The values of a multi-valued field, split at unescaped `;`, `|` and line ends.
+    /// Splits a multi-valued field at unescaped `;`, `|` and line ends.
     static func splitValues(_ field: String) -> [String] {
         var values: [String] = []
         var current = ""
@@ -127,7 +130,9 @@ struct DirectoryCSVReader {
             } else if character == "\\" {
                 current.append(character)
                 isEscaped = true
-            } else if character == ";" || character == "|" || character == "\n" || character == "\r\n" || character == "\r" {
+            } else if character == ";" || character == "|" || character == "\n" || character == "\r\n"
+                || character == "\r"
+            {
                 values.append(current.trimmingWhitespace())
                 current = ""
             } else {
@@ -140,7 +145,8 @@ struct DirectoryCSVReader {
 
     mutating func finish() -> DirectoryParseResult {
         for (header, lost) in lostValues.sorted(by: { $0.value.line < $1.value.line }) {
-            report(.warning, line: lost.line,
+            report(
+                .warning, line: lost.line,
                 "The \(header) column holds \"\(DirectoryCSVParser.lostValuesMarker)\" in \(lost.rows) rows: "
                     + "the export lost those values. Export them joined, for example "
                     + "@{n='\(header)'; e={$_.\(header) -join ';'}}.")

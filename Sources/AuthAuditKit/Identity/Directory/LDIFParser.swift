@@ -52,7 +52,8 @@ struct LDIFRecordReader {
     }
 
     mutating func report(_ severity: DiagnosticSeverity, line: Int, _ reason: String) {
-        diagnostics.append(Diagnostic(severity: severity, source: source, line: line, problem: .invalidDocument(reason: reason)))
+        diagnostics.append(
+            Diagnostic(severity: severity, source: source, line: line, problem: .invalidDocument(reason: reason)))
     }
 
     /// Reads one record: the lines between two blank lines.
@@ -60,7 +61,9 @@ struct LDIFRecordReader {
         var lines = record[...]
         if isFirstRecord, !lines.isEmpty {
             isFirstRecord = false
-            if case .success(let first) = LDIFAttributeLine.parse(lines[lines.startIndex].bytes), first.name == "version" {
+            if case .success(let first) = LDIFAttributeLine.parse(lines[lines.startIndex].bytes),
+                first.name == "version"
+            {
                 lines = lines.dropFirst()
             }
         }
@@ -71,7 +74,9 @@ struct LDIFRecordReader {
         case .success(let attribute) where attribute.name == "search" || attribute.name == "ref":
             readTrailer(lines)
         case .success(let attribute):
-            report(.error, line: first.number, "The record starts with \"\(attribute.name):\" instead of \"dn:\"; it was skipped.")
+            report(
+                .error, line: first.number,
+                "The record starts with \"\(attribute.name):\" instead of \"dn:\"; it was skipped.")
         case .failure(let error):
             report(.error, line: first.number, error.reason + " The record was skipped.")
         }
@@ -85,7 +90,8 @@ struct LDIFRecordReader {
             else { continue }
             let text = String(decoding: value, as: UTF8.self)
             if text.split(separator: " ").first != "0" {
-                report(.warning, line: line.number, "ldapsearch ended with \"result: \(text)\"; the export is incomplete.")
+                report(
+                    .warning, line: line.number, "ldapsearch ended with \"result: \(text)\"; the export is incomplete.")
             }
         }
     }
@@ -125,11 +131,14 @@ struct LDIFRecordReader {
     private mutating func accept(_ attribute: LDIFAttributeLine, of entry: inout DirectoryEntry, line: Int) -> Bool {
         switch attribute.value {
         case .url(let url):
-            report(.note, line: line, "The \(attribute.name) value of \(entry.dn) refers to \(url), which was not read.")
+            report(
+                .note, line: line, "The \(attribute.name) value of \(entry.dn) refers to \(url), which was not read.")
         case .bytes(let bytes):
             let value = String(decoding: bytes, as: UTF8.self)
             if attribute.name == "changetype", value.lowercased() != "add" {
-                report(.error, line: line, "\"changetype: \(value)\" records describe changes, not entries; \(entry.dn) was skipped.")
+                report(
+                    .error, line: line,
+                    "\"changetype: \(value)\" records describe changes, not entries; \(entry.dn) was skipped.")
                 return false
             }
             if DirectoryEntry.attributeNames.contains(attribute.name) {
@@ -151,11 +160,12 @@ struct LDIFRecordReader {
         }
     }
 
-    /// The result, with a warning for every group whose last `member` range is missing.
+    /// Returns the result, with a warning for every group whose last `member` range is missing.
     mutating func finish() -> DirectoryParseResult {
         for (_, open) in openRanges.sorted(by: { $0.value.line < $1.value.line }) {
             let next = open.high + 1
-            report(.warning, line: open.line,
+            report(
+                .warning, line: open.line,
                 "The members of \(open.dn) end at the range ending at \(open.high); request member;range=\(next)-* "
                     + "for the rest, unless another export holds them.")
         }
