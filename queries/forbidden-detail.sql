@@ -11,6 +11,8 @@ SELECT
     coalesce(res.person, f.effective_username) AS person,
     res.iam_arn AS iam_principal,
     res.permission_set,
+    (SELECT group_concat(g.group_name, ', ') FROM identity_groups g WHERE g.identity_id = f.effective_identity_id)
+        AS directory_groups,
     res.session_name,
     f.effective_username AS username,
     CASE WHEN f.impersonated_username IS NOT NULL THEN f.username END AS impersonated_by,
@@ -22,7 +24,8 @@ SELECT
     f.decision,
     f.message,
     f.source_ip,
-    f.user_agent
+    f.user_agent,
+    coalesce(res.person_source, res.source) AS resolved_by
 FROM request_facts f
 LEFT JOIN identity_resolutions res ON res.identity_id = f.effective_identity_id
 WHERE f.code = 403

@@ -1,6 +1,6 @@
 -- name: forbidden
 -- title: Forbidden requests by identity
--- description: Requests answered 403, grouped by person (the Kubernetes username when the person is unknown), IAM principal, username, verb, resource and namespace.
+-- description: Requests answered 403, grouped by person (the Kubernetes username when the person is unknown), directory groups, IAM principal, username, verb, resource and namespace, with how the person was found.
 -- param: since time  Only requests received at or after this time.
 -- param: until time  Only requests received before this time.
 -- param: user text  Only this person or Kubernetes username.
@@ -14,6 +14,8 @@ SELECT
     coalesce(res.person, f.effective_username) AS person,
     res.iam_arn AS iam_principal,
     res.permission_set,
+    (SELECT group_concat(g.group_name, ', ') FROM identity_groups g WHERE g.identity_id = f.effective_identity_id)
+        AS directory_groups,
     f.effective_username AS username,
     CASE WHEN f.impersonated_username IS NOT NULL THEN f.username END AS impersonated_by,
     f.verb,
@@ -24,7 +26,8 @@ SELECT
     iso_time(min(f.received_at)) AS first_seen,
     iso_time(max(f.received_at)) AS last_seen,
     max(f.decision) AS decision,
-    max(f.message) AS message
+    max(f.message) AS message,
+    coalesce(res.person_source, res.source) AS resolved_by
 FROM request_facts f
 LEFT JOIN identity_resolutions res ON res.identity_id = f.effective_identity_id
 WHERE f.code = 403
@@ -32,6 +35,6 @@ WHERE f.code = 403
     AND (:until IS NULL OR f.received_at < :until)
     AND (:user IS NULL OR f.effective_username = :user OR res.person = :user)
     AND (:namespace IS NULL OR f.namespace = :namespace)
-GROUP BY res.person, res.iam_arn, res.permission_set, f.effective_username, f.impersonated_username, f.username, f.verb,
+GROUP BY res.person, res.iam_arn, res.permission_set, directory_groups, resolved_by, f.effective_username, f.impersonated_username, f.username, f.verb,
     f.resource_path, f.request_path, f.api_group, f.namespace
-ORDER BY count(*) DESC, 1, 4, 6, 7, 9;
+ORDER BY count(*) DESC, 1, 5, 7, 8, 10;

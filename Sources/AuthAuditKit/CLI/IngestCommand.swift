@@ -76,6 +76,8 @@ enum IngestSummaryRenderer {
             "  authenticator lines  \(summary.authenticatorLines)",
             "  mapping entries      \(summary.mappingEntries)",
             "  aws-auth updates     \(summary.mappingUpdates) (found in the audit log)",
+            "  role assumptions     \(summary.roleAssumptions) (CloudTrail)",
+            "  reference documents  \(summary.referenceDocuments) (directory, SSO assignments, access entries)",
             "  RBAC objects         \(summary.rbacObjects)",
         ]
         if summary.inputsUnchanged > 0 {

@@ -4,15 +4,26 @@
 /// read later can resolve identities read earlier. Identities are few (one per distinct user
 /// object), so this is cheap next to reading the logs.
 enum IdentityResolution {
-    static func run(store: AuditStore) throws {
+    /// Resolves every identity again. Returns the diagnostics of joining the reference documents
+    /// (names an SSO or access entry export left unresolved).
+    @discardableResult
+    static func run(store: AuditStore) throws -> [Diagnostic] {
         let connection = store.connection
-        let history = MappingHistory(versions: try loadMappingVersions(connection))
+        let references = try ReferenceDocuments.load(from: store)
+        let history = MappingHistory(versions: try loadMappingVersions(connection) + references.accessEntryVersions)
         let index = AuthenticatorIndex(records: try loadAuthenticatorRecords(connection))
         let activity = try loadActivity(connection)
         var resolvers: [[AwsAuthMapping]: IdentityResolver] = [:]
+        let assumptions = try store.roleAssumptions()
+        let enrichment = ChainEnrichment(
+            roleSessions: assumptions.isEmpty ? nil : RoleSessionResolver(assumptions: assumptions),
+            directory: references.directory, assignments: references.assignments)
 
         try connection.transaction {
-            try connection.execute("DELETE FROM identity_links; DELETE FROM identity_resolutions;")
+            try connection.execute(
+                "DELETE FROM identity_links; DELETE FROM identity_resolutions; DELETE FROM identity_groups;")
+            let insertGroup = try connection.prepare(
+                "INSERT OR IGNORE INTO identity_groups (identity_id, group_name, source) VALUES (?, ?, ?)")
             let insertResolution = try connection.prepare(
                 """
                 INSERT INTO identity_resolutions (
@@ -39,10 +50,19 @@ enum IdentityResolution {
                 let mappings = history.mappings(at: stats?.firstSeen)
                 let resolver = resolvers[mappings] ?? IdentityResolver(mappings: mappings, index: index)
                 resolvers[mappings] = resolver
-                let chain = resolver.resolve(user)
+                var chain = resolver.resolve(user)
+                let groups = enrichment.enrich(&chain, firstSeen: stats?.firstSeen)
                 try write(chain, identityID: id, activity: stats, resolution: insertResolution, link: insertLink)
+                for group in groups.names {
+                    insertGroup.reset()
+                    insertGroup.bind(id, at: 1)
+                    insertGroup.bind(group, at: 2)
+                    insertGroup.bind(groups.source.rawValue, at: 3)
+                    try insertGroup.run()
+                }
             }
         }
+        return references.diagnostics
     }
 
     /// Request counts and times of one identity, as the requesting or the impersonated user.

@@ -41,7 +41,9 @@ public final class Ingester {
         }
         try store.commitBatch()
 
-        try IdentityResolution.run(store: store)
+        for diagnostic in try IdentityResolution.run(store: store) {
+            observer?.ingest(didReport: diagnostic)
+        }
         summary.after = try store.counts()
         return summary
     }
@@ -69,7 +71,15 @@ public final class Ingester {
             try ingestReference(reader, kind: reference, path: displayName, fingerprint: fingerprint)
             return
         }
+        if prefix.withUnsafeBytes({ CloudTrailDetector.looksLikeCloudTrail(prefix: $0) }) {
+            try ingestCloudTrail(reader, path: displayName, fingerprint: fingerprint)
+            return
+        }
         let kind = prefix.withUnsafeBytes { InputKindDetector.detect(prefix: $0) }
+        if kind == .ldif {
+            try ingestReference(reader, kind: .ldif, path: displayName, fingerprint: fingerprint)
+            return
+        }
         observer?.ingest(didStart: displayName, kind: kind.rawValue, totalBytes: reader.stream.totalBytes)
         defer { observer?.ingestDidFinishSource(displayName) }
 
@@ -127,6 +137,40 @@ public final class Ingester {
         summary.referenceDocuments += 1
         for diagnostic in reader.takeDiagnostics() {
             counters.recordsSkipped += 1
+            try report(diagnostic)
+        }
+        try finish(sourceID: sourceID, counters: counters, isComplete: true)
+    }
+
+    /// Stores the role assumptions of a CloudTrail file (S3 delivery or JSON lines).
+    ///
+    /// NOTE: the file is read whole, as an S3 delivery object is; a JSON-lines export larger than
+    /// the maximum document size is rejected rather than streamed.
+    private func ingestCloudTrail(_ reader: LineBatchReader, path: String, fingerprint: FileFingerprint?) throws {
+        observer?.ingest(didStart: path, kind: "cloudtrail", totalBytes: reader.stream.totalBytes)
+        defer { observer?.ingestDidFinishSource(path) }
+        try store.beginBatch()
+        let sourceID = try store.beginSource(
+            path: path, kind: "cloudtrail", size: fingerprint?.size, fingerprint: fingerprint?.headHash)
+        var counters = SourceCounters()
+        let bytes: [UInt8]
+        do {
+            bytes = try reader.readRemainder(limit: options.maximumDocumentSize)
+        } catch {
+            counters.recordsSkipped += 1
+            try report(
+                Diagnostic(
+                    severity: .error, source: path,
+                    problem: .invalidDocument(reason: "larger than \(error.limit) bytes, the maximum for a document")))
+            try finish(sourceID: sourceID, counters: counters, isComplete: false)
+            return
+        }
+        counters.lines = bytes.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+        let result = CloudTrailParser.parse(bytes, source: path)
+        counters.records = result.assumptions.count
+        summary.roleAssumptions += try store.write(result.assumptions, sourceID: sourceID)
+        for diagnostic in result.diagnostics + reader.takeDiagnostics() {
+            if diagnostic.severity == .error { counters.recordsSkipped += 1 }
             try report(diagnostic)
         }
         try finish(sourceID: sourceID, counters: counters, isComplete: true)

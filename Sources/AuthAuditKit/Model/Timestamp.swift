@@ -2,7 +2,7 @@
 ///
 /// Kubernetes records `MicroTime` with exactly six fractional digits, so microseconds keep every
 /// audit timestamp exact while fitting an SQLite INTEGER.
-public struct Timestamp: Sendable, Hashable, Comparable {
+public struct Timestamp: Sendable, Hashable, Comparable, Codable {
     public var microseconds: Int64
 
     public init(microseconds: Int64) {

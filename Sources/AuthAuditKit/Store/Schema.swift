@@ -233,30 +233,21 @@ public enum Schema {
             content BLOB NOT NULL
         );
 
-        -- STS AssumeRole* calls from CloudTrail: each creates a role session.
+        -- STS AssumeRole* calls from CloudTrail: each creates a role session. `record` is the parsed
+        -- call as JSON, read back whole at resolution; the other columns are for queries.
         CREATE TABLE role_assumptions (
             id INTEGER PRIMARY KEY,
-            event_id TEXT NOT NULL UNIQUE,
+            event_key TEXT NOT NULL UNIQUE,     -- eventID, else a hash of the record
             event_time INTEGER NOT NULL,
             event_name TEXT NOT NULL,
             role_arn TEXT NOT NULL,
             session_name TEXT NOT NULL,
-            assumed_role_arn TEXT,
-            assumed_role_id TEXT,
             access_key_id TEXT,
-            source_identity TEXT,
-            duration_seconds INTEGER,
-            caller_type TEXT,
             caller_arn TEXT,
-            caller_principal_id TEXT,
-            caller_access_key_id TEXT,
-            caller_user_name TEXT,
-            caller_account TEXT,
-            caller_session_issuer_arn TEXT,
+            record TEXT NOT NULL,
             source_id INTEGER REFERENCES sources (id)
         );
         CREATE INDEX role_assumptions_access_key ON role_assumptions (access_key_id);
-        CREATE INDEX role_assumptions_session ON role_assumptions (session_name);
 
         ALTER TABLE identity_resolutions ADD COLUMN access_key_id TEXT;
         ALTER TABLE identity_resolutions ADD COLUMN person_source TEXT;

@@ -1,12 +1,12 @@
 /// The STS calls that create a role session, as CloudTrail names them in `eventName`.
-public enum RoleAssumptionEvent: String, Sendable, CaseIterable {
+public enum RoleAssumptionEvent: String, Sendable, CaseIterable, Codable {
     case assumeRole = "AssumeRole"
     case assumeRoleWithSAML = "AssumeRoleWithSAML"
     case assumeRoleWithWebIdentity = "AssumeRoleWithWebIdentity"
 }
 
 /// The role session that one successful STS call created.
-public struct AssumedRoleSession: Sendable, Equatable {
+public struct AssumedRoleSession: Sendable, Equatable, Codable {
     /// The assumed role as a canonical IAM role ARN, without the role path
     /// (`arn:aws:iam::111122223333:role/AWSReservedSSO_Admin_0123456789abcdef`), so it compares equal to what
     /// aws-iam-authenticator logs and maps.
@@ -37,7 +37,7 @@ public struct AssumedRoleSession: Sendable, Equatable {
 }
 
 /// The `userIdentity` of an STS call: who asked for the new session.
-public struct CloudTrailCaller: Sendable, Equatable {
+public struct CloudTrailCaller: Sendable, Equatable, Codable {
     /// `userIdentity.type`: `AssumedRole`, `IAMUser`, `SAMLUser`, `WebIdentityUser`, `AWSService`, `Root`,
     /// `IdentityCenterUser`, `FederatedUser` or `AWSAccount`.
     public var type: String?
@@ -69,7 +69,7 @@ public struct CloudTrailCaller: Sendable, Equatable {
 }
 
 /// One successful `AssumeRole`, `AssumeRoleWithSAML` or `AssumeRoleWithWebIdentity` call from CloudTrail.
-public struct RoleAssumption: Sendable, Equatable {
+public struct RoleAssumption: Sendable, Equatable, Codable {
     /// The longest a role session can last (STS `DurationSeconds` maximum).
     public static let maximumDurationSeconds = 12 * 3600
     /// STS's duration when the request names none.
