@@ -77,6 +77,9 @@ import Testing
         ("CN=Doe\\, Jane,DC=x", "cn=doe\\2C jane,dc=x"),
         ("CN=Zoë,DC=x", "CN=ZOË,DC=X"),
         ("CN=A\\20,DC=x", "cn=a\\ ,dc=x"),
+        ("CN=A\\42C,DC=x", "cn=abc,dc=x"),
+        ("cn = a , dc = x", "CN=A,DC=X"),
+        ("CN=a=b,DC=x", "CN=a\\=b,DC=x"),
     ])
     func keysAreEqual(left: String, right: String) {
         #expect(DistinguishedName.key(left) == DistinguishedName.key(right))

@@ -85,7 +85,8 @@ import Testing
         ("case", "DN: CN=Jane Doe,OU=Users,DC=corp,DC=example\nOBJECTCLASS: User\nsamaccountname: jdoe\n"),
         (
             "folded comment",
-            "# a comment that\n  goes on\ndn: CN=Jane Doe,OU=Users,DC=corp,DC=example\nobjectClass: user\nsAMAccountName: jdoe\n"
+            "# a comment that\n  goes on\ndn: CN=Jane Doe,OU=Users,DC=corp,DC=example\n"
+                + "objectClass: user\nsAMAccountName: jdoe\n"
         ),
         ("no final newline", "dn: CN=Jane Doe,OU=Users,DC=corp,DC=example\nobjectClass: user\nsAMAccountName: jdoe"),
         (

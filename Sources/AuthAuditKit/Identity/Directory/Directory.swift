@@ -134,9 +134,11 @@ public struct Directory: Sendable {
     }
 
     private mutating func buildIndexes() {
+        // Exports repeat the same few group DNs thousands of times, so each DN is keyed once.
+        var keys: [String: String] = [:]
         func link(member: String, group: String) {
-            let memberKey = reference(member)
-            let groupKey = reference(group)
+            let memberKey = reference(member, keys: &keys)
+            let groupKey = reference(group, keys: &keys)
             parents[memberKey, default: []].insert(groupKey)
             children[groupKey, default: []].insert(memberKey)
         }
@@ -152,7 +154,7 @@ public struct Directory: Sendable {
             }
         }
         for group in groups {
-            _ = reference(group.dn)
+            _ = reference(group.dn, keys: &keys)
             for memberDN in group.memberDNs {
                 link(member: memberDN, group: group.dn)
             }
@@ -163,8 +165,12 @@ public struct Directory: Sendable {
     }
 
     /// Records the DN as written and returns its key.
-    private mutating func reference(_ dn: String) -> String {
+    private mutating func reference(_ dn: String, keys: inout [String: String]) -> String {
+        if let key = keys[dn] {
+            return key
+        }
         let key = DistinguishedName.key(dn)
+        keys[dn] = key
         if writtenDNs[key] == nil {
             writtenDNs[key] = dn
         }

@@ -10,9 +10,9 @@ enum DistinguishedName {
         var value: String
     }
 
-    /// The components, most specific first. Text without `=` becomes one component with an empty type.
+    /// Returns the components, most specific first. Text without `=` becomes one component with an empty type.
     ///
-    /// NOTE: a multi-valued component (`CN=a+UID=b`) stays one component whose value holds the `+`.
+    /// NOTE: a multi-valued component (`CN=a+UID=b`) stays one component whose value contains the `+`.
     static func components(_ dn: String) -> [Component] {
         var components: [Component] = []
         var type: [UInt8] = []
@@ -64,24 +64,52 @@ enum DistinguishedName {
         return components
     }
 
-    /// The comparison key: lower-cased types and values, escapes resolved, spaces around separators removed.
+    /// Returns the comparison key: lower-cased types and values, escapes resolved, spaces around separators removed.
     static func key(_ dn: String) -> String {
-        components(dn)
+        if isPlain(dn) {
+            return dn.lowercased()
+        }
+        return components(dn)
             .map { $0.type.lowercased() + "=" + escapeForKey($0.value.lowercased()) }
             .joined(separator: ",")
     }
 
-    /// The value of the first component (`Jane Doe` for `CN=Jane Doe,OU=Users,…`).
+    /// Checks whether the DN needs no unescaping or trimming, so that its key is the DN in lower case.
+    /// That is the case when every component has a `=` and there are no escapes, quotes or spaces around separators.
+    private static func isPlain(_ dn: String) -> Bool {
+        var previous = UInt8(ascii: ",")
+        var hasEquals = false
+        for byte in dn.utf8 {
+            switch byte {
+            case UInt8(ascii: "\\"), UInt8(ascii: "\""):
+                return false
+            case UInt8(ascii: " ") where previous == UInt8(ascii: ",") || previous == UInt8(ascii: "="):
+                return false
+            case UInt8(ascii: ","):
+                guard hasEquals, previous != UInt8(ascii: " ") else { return false }
+                hasEquals = false
+            case UInt8(ascii: "="):
+                guard previous != UInt8(ascii: " ") else { return false }
+                hasEquals = true
+            default:
+                break
+            }
+            previous = byte
+        }
+        return hasEquals && previous != UInt8(ascii: " ")
+    }
+
+    /// Returns the value of the first component (`Jane Doe` for `CN=Jane Doe,OU=Users,…`).
     static func firstValue(_ dn: String) -> String? {
         components(dn).first?.value
     }
 
-    /// The `DC` values, for example `["corp", "example"]`.
+    /// Returns the `DC` values, for example `["corp", "example"]`.
     static func domainComponents(_ dn: String) -> [String] {
         components(dn).filter { $0.type.lowercased() == "dc" }.map(\.value)
     }
 
-    /// The value escaped for use in a DN (RFC 4514 section 2.4), for example `Doe\\, Jane`.
+    /// Escapes a value for use in a DN (RFC 4514 section 2.4), for example `Doe\\, Jane`.
     static func escape(_ value: String) -> String {
         var escaped = ""
         for (offset, character) in value.enumerated() {
@@ -119,7 +147,7 @@ enum DistinguishedName {
     private static func escapeForKey(_ value: String) -> String {
         var escaped = ""
         for character in value {
-            if character == "," || character == "\\" || character == "=" {
+            if character == "," || character == "\\" {
                 escaped.append("\\")
             }
             escaped.append(character)

@@ -19,19 +19,27 @@ struct LDIFAttributeLine {
         guard let colon = bytes.firstIndex(of: UInt8(ascii: ":")) else {
             return .failure(.missingColon)
         }
-        let description = String(decoding: bytes[..<colon], as: UTF8.self)
-        let parts = description.split(separator: ";", omittingEmptySubsequences: false).map(String.init)
-        let name = parts[0]
-        guard isAttributeType(name) else {
-            return .failure(.invalidAttributeType(description))
+        let descriptionBytes = bytes[..<colon]
+        let nameEnd = descriptionBytes.firstIndex(of: UInt8(ascii: ";")) ?? colon
+        let nameBytes = bytes[..<nameEnd]
+        var options: [String] = []
+        if nameEnd < colon {
+            options = bytes[(nameEnd + 1)..<colon].split(separator: UInt8(ascii: ";"), omittingEmptySubsequences: false)
+                .map { String(decoding: $0, as: UTF8.self) }
         }
+        guard isAttributeType(nameBytes) else {
+            return .failure(.invalidAttributeType(String(decoding: descriptionBytes, as: UTF8.self)))
+        }
+        // An attribute type is ASCII, so setting bit 0x20 of letters lower-cases it.
+        let name = String(decoding: nameBytes.map { isASCIILetter($0) ? $0 | 0x20 : $0 }, as: UTF8.self)
+        let description = { String(decoding: descriptionBytes, as: UTF8.self) }
         var rest = bytes[(colon + 1)...]
         var value: Value
         switch rest.first {
         case UInt8(ascii: ":"):
             rest = rest.dropFirst().drop { $0 == UInt8(ascii: " ") }
             guard let decoded = Base64.decode(rest) else {
-                return .failure(.invalidBase64(attribute: description))
+                return .failure(.invalidBase64(attribute: description()))
             }
             value = .bytes(decoded)
         case UInt8(ascii: "<"):
@@ -40,7 +48,7 @@ struct LDIFAttributeLine {
         default:
             value = .bytes(Array(rest.drop { $0 == UInt8(ascii: " ") }))
         }
-        return .success(LDIFAttributeLine(name: name.lowercased(), options: Array(parts.dropFirst()), value: value))
+        return .success(LDIFAttributeLine(name: name, options: options, value: value))
     }
 
     /// The `range=<low>-<high>` option of a ranged attribute (`member;range=1500-*`), with
@@ -54,22 +62,22 @@ struct LDIFAttributeLine {
         return nil
     }
 
-    /// Whether the text is an attribute type: a name (a letter, then letters, digits and `-`) or an OID.
-    private static func isAttributeType(_ text: String) -> Bool {
+    /// Whether the bytes are an attribute type: a name (a letter, then letters, digits and `-`) or an OID.
+    private static func isAttributeType(_ bytes: ArraySlice<UInt8>) -> Bool {
         let isDigit: (UInt8) -> Bool = { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }
-        let isLetter: (UInt8) -> Bool = {
-            (UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0 | 0x20)
-        }
-        let bytes = Array(text.utf8)
         guard let first = bytes.first else { return false }
         if isDigit(first) {
             return bytes.allSatisfy { isDigit($0) || $0 == UInt8(ascii: ".") }
         }
-        return isLetter(first) && bytes.allSatisfy { isLetter($0) || isDigit($0) || $0 == UInt8(ascii: "-") }
+        return isASCIILetter(first) && bytes.allSatisfy { isASCIILetter($0) || isDigit($0) || $0 == UInt8(ascii: "-") }
+    }
+
+    private static func isASCIILetter(_ byte: UInt8) -> Bool {
+        (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte | 0x20)
     }
 }
 
-/// Why an LDIF line could not be read.
+/// The reason an LDIF line could not be read.
 enum LDIFLineError: Error, Equatable {
     case missingColon
     case invalidAttributeType(String)

@@ -133,17 +133,18 @@ struct LDIFRecordReader {
         case .url(let url):
             report(
                 .note, line: line, "The \(attribute.name) value of \(entry.dn) refers to \(url), which was not read.")
-        case .bytes(let bytes):
+        case .bytes(let bytes) where attribute.name == "changetype":
             let value = String(decoding: bytes, as: UTF8.self)
-            if attribute.name == "changetype", value.lowercased() != "add" {
+            if value.lowercased() != "add" {
                 report(
                     .error, line: line,
                     "\"changetype: \(value)\" records describe changes, not entries; \(entry.dn) was skipped.")
                 return false
             }
-            if DirectoryEntry.attributeNames.contains(attribute.name) {
-                entry.append(value, to: attribute.name)
-            }
+        case .bytes(let bytes) where DirectoryEntry.attributeNames.contains(attribute.name):
+            entry.append(String(decoding: bytes, as: UTF8.self), to: attribute.name)
+        case .bytes:
+            break
         }
         if attribute.name == "member", let range = attribute.range {
             noteRange(range, of: entry.dn, line: line)
