@@ -197,7 +197,7 @@ import Testing
         let records = try CSVParser.records(csv.standardOutput)
         #expect(records.count == 4)
         #expect(records.first?.first == "person")
-        #expect(records.allSatisfy { $0.count == 14 }, "csv: \(csv.standardOutput)")
+        #expect(records.allSatisfy { $0.count == 16 }, "csv: \(csv.standardOutput)")
         // Messages contain double quotes, so this checks the CSV quoting round trip.
         let messageColumn = records.first?.firstIndex(of: "message")
         #expect(records.dropFirst().map { $0[messageColumn ?? 0] } == json.map { $0["message"] as? String })
