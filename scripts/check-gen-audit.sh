@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Ingests a gen-audit corpus and compares authaudit's counts with the generator's manifest.json:
-# requests, 401s, and forbidden requests per effective Kubernetes username.
+# requests, 401s, forbidden requests per effective Kubernetes username and per directory person,
+# and checks that SSO sessions resolve to directory people while break-glass SDK sessions do not.
 set -euo pipefail
 
 usage() {
@@ -51,9 +52,9 @@ binary="$root/.build/release/authaudit"
 
 rm -rf "$work/corpus" "$work/store.db"*
 "$generator" --events "$events" --gzip --rotate-mb "$rotate_mb" --out "$work/corpus" -q
-# The directory export and the manifest are not authaudit inputs yet; the audit logs, the
-# authenticator log, aws-auth and the RBAC dump are.
-inputs=("$work"/corpus/audit* "$work/corpus/authenticator.log" "$work/corpus/aws-auth.yaml" "$work/corpus/rbac.json")
+# Everything but the manifest is an authaudit input.
+inputs=("$work"/corpus/audit* "$work/corpus/authenticator.log" "$work/corpus/aws-auth.yaml" "$work/corpus/rbac.json"
+    "$work/corpus/directory.ldif")
 "$binary" ingest --db "$work/store.db" "${inputs[@]}"
 
 "$binary" query --db "$work/store.db" -o json \
@@ -62,6 +63,12 @@ inputs=("$work"/corpus/audit* "$work/corpus/authenticator.log" "$work/corpus/aws
 "$binary" query --db "$work/store.db" -o json \
     "select count(*) as requests, sum(code = 401) as unauthorized, sum(code = 403) as forbidden from requests" \
     >"$work/totals.json"
+"$binary" query --db "$work/store.db" -o json \
+    "select person, sum(forbidden) as forbidden from identity_resolutions where person is not null group by 1" \
+    >"$work/people.json"
+"$binary" query --db "$work/store.db" -o json \
+    "select iam_arn, status, person_source, session_kind from identity_resolutions where iam_arn is not null" \
+    >"$work/principals.json"
 
 python3 - "$work" <<'PYTHON'
 import json, sys
@@ -76,6 +83,46 @@ checks = [
     ("403 requests", totals["forbidden"], cluster["forbidden_requests"]),
     ("forbidden per effective user", forbidden, cluster["forbidden_requests_by_effective_user"]),
 ]
+
+# The person behind each username, from the directory: the session part of `prefix:session` is a
+# user principal name, a mail address or a sAMAccountName ({{SessionName}} turned '@' into '-').
+entries, entry = [], {}
+for line in open(f"{work}/corpus/directory.ldif"):
+    line = line.rstrip("\n")
+    if not line:
+        if entry:
+            entries.append(entry)
+        entry = {}
+    elif ":" in line and not line.startswith((" ", "#")):
+        key, value = line.split(":", 1)
+        entry.setdefault(key.lower(), []).append(value.strip())
+if entry:
+    entries.append(entry)
+people = [e for e in entries if "samaccountname" in e and "user" in [c.lower() for c in e.get("objectclass", [])]]
+def person(session):
+    wanted = session.lower()
+    for entry in people:
+        names = [v.lower() for k in ("userprincipalname", "mail", "samaccountname") for v in entry.get(k, [])]
+        rendered = [v.lower().replace("@", "-") for v in entry.get("userprincipalname", [])]
+        if wanted in names or wanted in rendered:
+            return entry["samaccountname"][0]
+    return None
+expected_people = {}
+for username, count in cluster["forbidden_requests_by_effective_user"].items():
+    if ":" in username and not username.startswith("system:"):
+        name = person(username.split(":", 1)[1])
+        if name:
+            expected_people[name] = expected_people.get(name, 0) + count
+got_people = {row["person"]: row["forbidden"] for row in json.load(open(f"{work}/people.json")) if row["forbidden"]}
+checks.append(("forbidden per directory person", got_people, expected_people))
+
+principals = json.load(open(f"{work}/principals.json"))
+sso = [p for p in principals if "AWSReservedSSO_" in p["iam_arn"]]
+checks.append(("SSO sessions resolved to directory people",
+    sum(p["status"] == "resolved" and p["person_source"] == "directory" for p in sso), len(sso)))
+glass = [p for p in principals if "BreakGlass" in p["iam_arn"] and p["session_kind"] == "sdk_timestamp"]
+checks.append(("break-glass SDK sessions left without a person", sum(p["status"] == "partial" for p in glass), len(glass)))
+
 failed = 0
 for name, got, expected in checks:
     ok = got == expected

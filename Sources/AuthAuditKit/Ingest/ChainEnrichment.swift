@@ -103,10 +103,16 @@ struct ChainEnrichment {
 
     private func addDirectoryPerson(_ name: String, directory: Directory, to chain: inout IdentityChain) -> Groups {
         guard let person = directory.person(matching: name) else {
+            // With a directory at hand, a name it does not know is not taken for a person: session
+            // names such as `GitHubActions` or `EKS` name a tool, not someone.
             let matches = directory.people(matching: name)
+            chain.links.removeAll { $0.kind == .person }
+            chain.status = .partial
             if matches.count > 1 {
-                chain.reason = (chain.reason.map { $0 + " " } ?? "")
-                    + "\(matches.count) directory entries match \(name); none is picked."
+                chain.reason = "\(matches.count) directory entries match \(name); none is picked."
+            } else {
+                chain.reason = "\(name) matches no person of the directory export (by user principal name, mail or"
+                    + " sAMAccountName)."
             }
             return Groups()
         }
