@@ -22,6 +22,10 @@ enum ErrorRenderer {
             case .notAStore(let path):
                 return "\(path) is not an authaudit store; point --db at a store made by 'authaudit ingest'"
             }
+        case let error as InputOpenError:
+            return "\(error.path): " + DiagnosticRenderer.describe(error.problem)
+        case let error as DocumentTooLargeError:
+            return "\(error.source): larger than \(error.limit) bytes, the maximum for a document"
         case is InputDiscoveryError:
             return "standard input (-) can be read only once; give - a single time"
         case let error as StoreMissingError:
