@@ -11,8 +11,10 @@ enum AwsAuthUpdateCapture {
     /// Stores the mapping of an aws-auth update. Returns the parse diagnostics, or nil when the
     /// event is not an aws-auth update.
     static func capture(_ event: AuditEventView, sourceID: Int64, store: AuditStore) throws -> [Diagnostic]? {
+        // Cheap byte checks first: most events with bodies are not about ConfigMaps.
         guard event.hasBodies, let code = event.responseCode, (200..<300).contains(code),
-            event.string(event.objectResource) == "configmaps", event.string(event.objectNamespace) == "kube-system",
+            let resource = event.objectResource, event.bytes(resource).elementsEqual("configmaps".utf8),
+            event.string(event.objectNamespace) == "kube-system",
             event.string(event.stage) == AuditStage.responseComplete.name,
             let verb = event.string(event.verb), writeVerbs.contains(verb)
         else { return nil }

@@ -1,20 +1,28 @@
 import Foundation
 
-/// Reads line batches on a background thread while the caller parses and writes them.
+/// Reads line batches, and prepares each one, on a background thread while the caller writes them.
 ///
-/// Inflating and framing run on one core and scanning and SQLite writes on the other, so an
+/// Inflating, framing and scanning run on one core and the SQLite writes on the other, so an
 /// ingest of a gzip file takes about as long as the slower of the two halves.
-final class BatchPipeline {
-    private let queue = BoundedQueue<LineBatch>(capacity: 4)
+final class BatchPipeline<Element: Sendable> {
+    /// A prepared batch and how many compressed bytes the reader had consumed when it was read.
+    struct Item: Sendable {
+        var element: Element
+        var compressedBytesRead: Int64
+    }
+
+    private let queue = BoundedQueue<Item>(capacity: 4)
     private let thread: Thread
 
-    /// Starts reading. The reader belongs to the background thread from now on.
-    init(reader: LineBatchReader) {
+    /// Starts reading. The reader belongs to the background thread from now on; `prepare` runs
+    /// there on each batch.
+    init(reader: LineBatchReader, prepare: @escaping @Sendable (LineBatch) -> Element) {
         let transfer = ReaderTransfer(reader: reader)
         let queue = self.queue
         thread = Thread {
             while let batch = transfer.reader.nextBatch() {
-                guard queue.put(batch) else { break }
+                let item = Item(element: prepare(batch), compressedBytesRead: transfer.reader.stream.compressedBytesRead)
+                guard queue.put(item) else { break }
             }
             queue.close()
         }
@@ -22,8 +30,8 @@ final class BatchPipeline {
         thread.start()
     }
 
-    /// The next batch, or nil at the end of the input.
-    func next() -> LineBatch? {
+    /// The next prepared batch, or nil at the end of the input.
+    func next() -> Item? {
         queue.take()
     }
 

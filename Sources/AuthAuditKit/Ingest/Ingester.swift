@@ -213,7 +213,7 @@ public final class Ingester {
     private func ingestAuditLines(
         _ reader: LineBatchReader, source: String, sourceID: Int64, counters: inout SourceCounters
     ) throws {
-        let pipeline = BatchPipeline(reader: reader)
+        let pipeline = BatchPipeline(reader: reader) { ScannedBatch(scanning: $0) }
         defer { pipeline.cancel() }
         var held = ReceivedStageBuffer()
         defer {
@@ -221,41 +221,43 @@ public final class Ingester {
             // written on a best-effort basis; after a normal end the buffer is already empty.
             for bytes in held.drain() { try? writeHeld(bytes, sourceID: sourceID) }
         }
-        while let batch = pipeline.next() {
+        while let item = pipeline.next() {
+            let scanned = item.element
+            let batch = scanned.batch
             // A gzip stream cut inside a line leaves a partial last line: the truncation diagnostic
             // already covers it, so its JSON error is not reported a second time.
             let isCut = batch.diagnostics.contains { if case .truncatedGzip = $0.problem { true } else { false } }
             let lastLine = batch.lines.last?.number
-            try batch.forEachLine { line, number in
-                counters.lines += 1
-                if Self.isBlank(line) { return }
-                do {
-                    try AuditEventScanner.scan(line: line) { event in
+            counters.lines += batch.lines.count
+            try scanned.forEach(
+                event: { event, number in
+                    do {
                         try write(event, sourceID: sourceID, held: &held)
-                        counters.records += 1
-                        summary.auditEvents += 1
-                        if event.hasBodies, let problems = try AwsAuthUpdateCapture.capture(event, sourceID: sourceID, store: store) {
-                            summary.mappingUpdates += 1
-                            for problem in problems {
-                                try report(Diagnostic(severity: .warning, source: source, line: number, problem: problem.problem))
-                            }
+                    } catch AuditEventError.missingAuditID {
+                        counters.recordsSkipped += 1
+                        try report(
+                            Diagnostic(
+                                severity: .error, source: source, line: number,
+                                problem: .invalidAuditEvent(reason: "auditID is empty")))
+                        return
+                    }
+                    counters.records += 1
+                    summary.auditEvents += 1
+                    if event.hasBodies, let problems = try AwsAuthUpdateCapture.capture(event, sourceID: sourceID, store: store) {
+                        summary.mappingUpdates += 1
+                        for problem in problems {
+                            try report(Diagnostic(severity: .warning, source: source, line: number, problem: problem.problem))
                         }
                     }
-                } catch let error as AuditEventScanError {
+                },
+                failure: { problem, number in
                     if isCut && number == lastLine { return }
                     counters.recordsSkipped += 1
-                    try report(Diagnostic(severity: .error, source: source, line: number, problem: error.inputProblem))
-                } catch AuditEventError.missingAuditID {
-                    counters.recordsSkipped += 1
-                    try report(
-                        Diagnostic(
-                            severity: .error, source: source, line: number,
-                            problem: .invalidAuditEvent(reason: "auditID is empty")))
-                }
-            }
+                    try report(Diagnostic(severity: .error, source: source, line: number, problem: problem))
+                })
             try reportBatchDiagnostics(batch, counters: &counters)
             try commitIfDue(records: batch.lines.count)
-            observer?.ingest(didProgress: source, bytesRead: reader.stream.compressedBytesRead, records: counters.records)
+            observer?.ingest(didProgress: source, bytesRead: item.compressedBytesRead, records: counters.records)
         }
         for bytes in held.drain() {
             try writeHeld(bytes, sourceID: sourceID)

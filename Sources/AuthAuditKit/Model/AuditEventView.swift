@@ -15,6 +15,20 @@ public enum AuditStage: Int, Sendable, Comparable, CaseIterable {
         }
     }
 
+    /// The stage named by raw (unescaped) bytes, without building a `String`.
+    public init?(bytes: UnsafeRawBufferPointer) {
+        // The four names differ in length or in their third byte, so two comparisons pick the
+        // candidate that the full comparison below confirms.
+        switch bytes.count {
+        case 15 where bytes[2] == UInt8(ascii: "q"): self = .requestReceived  // ReQuestReceived
+        case 15: self = .responseStarted
+        case 16: self = .responseComplete
+        case 5: self = .panic
+        default: return nil
+        }
+        guard bytes.elementsEqual(self.name.utf8) else { return nil }
+    }
+
     public var name: String {
         switch self {
         case .requestReceived: "RequestReceived"
@@ -38,7 +52,7 @@ public enum AuditStage: Int, Sendable, Comparable, CaseIterable {
 /// by the scanner because every consumer needs them.
 public struct AuditEventView {
     /// The bytes of the whole line (or of the `EventList` item's enclosing line).
-    public let line: UnsafeRawBufferPointer
+    public private(set) var line: UnsafeRawBufferPointer
     /// The event's own object within `line` when it is an `EventList` item; nil when the event is the
     /// whole line.
     public var eventRange: JSONValueRange?
@@ -96,6 +110,15 @@ public struct AuditEventView {
     /// The request time: `requestReceivedTimestamp`, else `timestamp`, else `metadata.creationTimestamp`.
     public var requestTime: Timestamp? {
         requestReceivedTimestamp ?? legacyTimestamp ?? creationTimestamp
+    }
+
+    /// The same event over another copy of its line: every range is an offset from the start of the
+    /// line, so a view scanned on one thread can be used on another once its line is at hand there.
+    public func rebased(onto line: UnsafeRawBufferPointer) -> AuditEventView {
+        precondition(line.count == self.line.count, "a view can only be rebased onto the same line")
+        var view = self
+        view.line = line
+        return view
     }
 
     /// The bytes of the event object alone: a line that scans to this event again.

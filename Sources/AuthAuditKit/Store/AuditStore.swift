@@ -37,6 +37,9 @@ public final class AuditStore {
         // A larger page cache keeps the auditID index in memory during bulk ingest (SQLite's default
         // is 2 MiB; a negative value is in KiB).
         try connection.execute("PRAGMA cache_size = -65536")
+        // Checkpoint the WAL every 16 MiB instead of SQLite's default of 1000 pages (about 4 MiB),
+        // so a bulk ingest copies pages into the database file less often.
+        try connection.execute("PRAGMA wal_autocheckpoint = 4096")
         usernames = try DimensionTable(connection: connection, table: "usernames", column: "name")
         requests = try RequestWriter(connection: connection, usernames: usernames)
         authenticator = try AuthenticatorWriter(connection: connection)

@@ -71,7 +71,7 @@ final class RequestWriter {
 
         upsert.bind(event.requestTime?.microseconds, at: 2)
         upsert.bind((event.stageTimestamp ?? event.creationTimestamp)?.microseconds, at: 3)
-        let stage = event.stage.flatMap { AuditStage(name: event.string($0)) }
+        let stage = event.stage.flatMap { $0.hasEscapes ? AuditStage(name: event.string($0)) : AuditStage(bytes: event.bytes($0)) }
         upsert.bind(Int64((stage?.bit ?? 0) | extraStages), at: 4)
         if event.responseCode != nil {
             upsert.bind(Int64(stage?.rawValue ?? 0), at: 5)

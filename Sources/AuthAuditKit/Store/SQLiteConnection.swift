@@ -18,11 +18,19 @@ public final class SQLiteConnection {
     let handle: OpaquePointer
     public let path: String
 
+    /// Process-wide SQLite settings, applied before the first connection opens. Swift runs a
+    /// static initializer once, thread-safely. SQLite rejects the call with SQLITE_MISUSE if it was
+    /// already initialised elsewhere in the process, which leaves the default and is harmless.
+    private static let configureOnce: Void = {
+        _ = authaudit_sqlite3_disable_memory_statistics()
+    }()
+
     /// Opens (`sqlite3_open_v2`) a database file, with extended result codes and a busy timeout.
     ///
     /// A file that does not exist yet is created empty with mode 0600 first, because audit data
     /// names people and SQLite would otherwise create it with the process umask.
     public init(path: String, mode: OpenMode, busyTimeoutMilliseconds: Int32 = 5000) throws(SQLiteError) {
+        _ = Self.configureOnce
         self.path = path
         var flags: Int32 = SQLITE_OPEN_NOMUTEX
         switch mode {

@@ -129,3 +129,17 @@ private func eventLine(
         #expect(try text("SELECT iso_time(NULL)") == nil)
     }
 }
+
+@Suite struct AuditStageTests {
+    @Test(arguments: AuditStage.allCases)
+    func stageFromBytes(_ stage: AuditStage) {
+        let bytes = Array(stage.name.utf8)
+        #expect(bytes.withUnsafeBytes { AuditStage(bytes: $0) } == stage)
+    }
+
+    @Test(arguments: ["", "Panics", "RequestRecieved", "responseComplete", "ResponseStartedX"])
+    func unknownStageBytes(_ text: String) {
+        let bytes = Array(text.utf8)
+        #expect(bytes.withUnsafeBytes { AuditStage(bytes: $0) } == nil)
+    }
+}
