@@ -73,20 +73,27 @@ enum IdentityResolution {
         var forbidden: Int64
     }
 
-    /// The activity of every identity, in one pass over the requests.
+    /// The activity of every identity, in one pass over the requests. The rows are aggregated here
+    /// rather than with GROUP BY, because SQLite would sort every request to group them.
     static func loadActivity(_ connection: SQLiteConnection) throws -> [Int64: Activity] {
         let statement = try connection.prepare(
             """
-            SELECT coalesce(impersonated_identity_id, identity_id) AS identity, min(received_at), max(received_at),
-                   count(*), sum(code = 403)
-            FROM requests WHERE identity IS NOT NULL GROUP BY identity
+            SELECT coalesce(impersonated_identity_id, identity_id), received_at, code = 403 FROM requests
+            WHERE identity_id IS NOT NULL OR impersonated_identity_id IS NOT NULL
             """)
         var activity: [Int64: Activity] = [:]
         while try statement.step() {
-            activity[statement.int64(at: 0)] = Activity(
-                firstSeen: statement.isNull(at: 1) ? nil : Timestamp(microseconds: statement.int64(at: 1)),
-                lastSeen: statement.isNull(at: 2) ? nil : Timestamp(microseconds: statement.int64(at: 2)),
-                requests: statement.int64(at: 3), forbidden: statement.int64(at: 4))
+            let identity = statement.int64(at: 0)
+            let time = statement.isNull(at: 1) ? nil : Timestamp(microseconds: statement.int64(at: 1))
+            let isForbidden = statement.int64(at: 2) == 1
+            var entry = activity[identity] ?? Activity(firstSeen: nil, lastSeen: nil, requests: 0, forbidden: 0)
+            if let time {
+                entry.firstSeen = min(entry.firstSeen ?? time, time)
+                entry.lastSeen = max(entry.lastSeen ?? time, time)
+            }
+            entry.requests += 1
+            entry.forbidden += isForbidden ? 1 : 0
+            activity[identity] = entry
         }
         return activity
     }
