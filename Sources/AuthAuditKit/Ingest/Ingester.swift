@@ -108,38 +108,13 @@ public final class Ingester {
     private func ingestReference(
         _ reader: LineBatchReader, kind: ReferenceDocumentKind, path: String, fingerprint: FileFingerprint?
     ) throws {
-        observer?.ingest(didStart: path, kind: kind.name, totalBytes: reader.stream.totalBytes)
-        defer { observer?.ingestDidFinishSource(path) }
-        try store.beginBatch()
-        let sourceID = try store.beginSource(
-            path: path, kind: kind.name, size: fingerprint?.size, fingerprint: fingerprint?.headHash)
-        var counters = SourceCounters()
-        let bytes: [UInt8]
-        do {
-            bytes = try reader.readRemainder(limit: options.maximumDocumentSize)
-        } catch {
-            counters.recordsSkipped += 1
-            try report(
-                Diagnostic(
-                    severity: .error, source: path,
-                    problem: .invalidDocument(reason: "larger than \(error.limit) bytes, the maximum for a document")))
-            try finish(sourceID: sourceID, counters: counters, isComplete: false)
-            return
+        try ingestWhole(reader, kind: kind.name, path: path, fingerprint: fingerprint) { bytes, sourceID, counters in
+            let check = kind.check(bytes, source: path)
+            counters.records = check.records
+            try store.writeDocument(bytes, kind: kind.name, sourceID: sourceID)
+            summary.referenceDocuments += 1
+            return check.diagnostics
         }
-        counters.lines = bytes.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
-        let check = kind.check(bytes, source: path)
-        counters.records = check.records
-        for diagnostic in check.diagnostics {
-            if diagnostic.severity == .error { counters.recordsSkipped += 1 }
-            try report(diagnostic)
-        }
-        try store.writeDocument(bytes, kind: kind.name, sourceID: sourceID)
-        summary.referenceDocuments += 1
-        for diagnostic in reader.takeDiagnostics() {
-            counters.recordsSkipped += 1
-            try report(diagnostic)
-        }
-        try finish(sourceID: sourceID, counters: counters, isComplete: true)
     }
 
     /// Stores the role assumptions of a CloudTrail file (S3 delivery or JSON lines).
@@ -147,11 +122,25 @@ public final class Ingester {
     /// NOTE: the file is read whole, as an S3 delivery object is; a JSON-lines export larger than
     /// the maximum document size is rejected rather than streamed.
     private func ingestCloudTrail(_ reader: LineBatchReader, path: String, fingerprint: FileFingerprint?) throws {
-        observer?.ingest(didStart: path, kind: "cloudtrail", totalBytes: reader.stream.totalBytes)
+        try ingestWhole(reader, kind: "cloudtrail", path: path, fingerprint: fingerprint) { bytes, sourceID, counters in
+            let result = CloudTrailParser.parse(bytes, source: path)
+            counters.records = result.assumptions.count
+            summary.roleAssumptions += try store.write(result.assumptions, sourceID: sourceID)
+            return result.diagnostics
+        }
+    }
+
+    /// Reads an input whole and records it as a source around `body`, which stores what the bytes
+    /// hold and returns its diagnostics. An input above the maximum document size is skipped.
+    private func ingestWhole(
+        _ reader: LineBatchReader, kind: String, path: String, fingerprint: FileFingerprint?,
+        _ body: (_ bytes: [UInt8], _ sourceID: Int64, _ counters: inout SourceCounters) throws -> [Diagnostic]
+    ) throws {
+        observer?.ingest(didStart: path, kind: kind, totalBytes: reader.stream.totalBytes)
         defer { observer?.ingestDidFinishSource(path) }
         try store.beginBatch()
         let sourceID = try store.beginSource(
-            path: path, kind: "cloudtrail", size: fingerprint?.size, fingerprint: fingerprint?.headHash)
+            path: path, kind: kind, size: fingerprint?.size, fingerprint: fingerprint?.headHash)
         var counters = SourceCounters()
         let bytes: [UInt8]
         do {
@@ -166,11 +155,13 @@ public final class Ingester {
             return
         }
         counters.lines = bytes.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
-        let result = CloudTrailParser.parse(bytes, source: path)
-        counters.records = result.assumptions.count
-        summary.roleAssumptions += try store.write(result.assumptions, sourceID: sourceID)
-        for diagnostic in result.diagnostics + reader.takeDiagnostics() {
+        for diagnostic in try body(bytes, sourceID, &counters) {
             if diagnostic.severity == .error { counters.recordsSkipped += 1 }
+            try report(diagnostic)
+        }
+        // Reading problems (a truncated or corrupt gzip) mean bytes were lost, whatever their severity.
+        for diagnostic in reader.takeDiagnostics() {
+            counters.recordsSkipped += 1
             try report(diagnostic)
         }
         try finish(sourceID: sourceID, counters: counters, isComplete: true)
