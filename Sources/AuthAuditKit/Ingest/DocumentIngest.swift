@@ -87,7 +87,7 @@ enum DocumentIngest {
 
     /// The newest `metadata.managedFields[].time` of the objects in a document: when the mapping
     /// was last written. `kubectl get` omits managed fields unless `--show-managed-fields` is given,
-    /// and `creationTimestamp` says nothing about later edits, so most dumps have no time (nil).
+    /// and `creationTimestamp` tells nothing about later edits, so most dumps have no time (nil).
     static func lastUpdate(_ bytes: [UInt8]) -> Timestamp? {
         guard let documents = try? DocumentParser.parse(bytes) else { return nil }
         var objects: [DocumentNode] = []

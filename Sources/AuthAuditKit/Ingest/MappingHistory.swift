@@ -15,7 +15,7 @@ struct MappingHistory {
     /// Versions in the order they were stored.
     let versions: [Version]
 
-    /// Whether the answer can depend on the time: some kind has more than one version.
+    /// Whether the mappings in effect can depend on the time: some kind has more than one version.
     var isTimeDependent: Bool {
         Dictionary(grouping: versions, by: \.kind).values.contains { $0.count > 1 }
     }
@@ -31,7 +31,7 @@ struct MappingHistory {
         return preferred + others
     }
 
-    /// The mappings in effect at `time` (nil: no time known, which selects as for an undated request).
+    /// Returns the mappings in effect at `time` (nil when no time is known, which selects the undated versions).
     func mappings(at time: Timestamp?) -> [AwsAuthMapping] {
         var selected: [AwsAuthMapping] = []
         for kind in orderedKinds {

@@ -39,7 +39,10 @@ enum ReferenceDocumentKind: Equatable {
         let lines = text.split(whereSeparator: \.isNewline).prefix(2).map { $0.lowercased() }
         guard let first = lines.first else { return false }
         if first.hasPrefix("#type microsoft.activedirectory") { return true }
-        let header = first.hasPrefix("#type") ? (lines.count > 1 ? lines[1] : "") : first
+        var header = first
+        if first.hasPrefix("#type") {
+            header = lines.count > 1 ? lines[1] : ""
+        }
         return header.contains("distinguishedname")
             && (header.contains("samaccountname") || header.contains("userprincipalname"))
     }
