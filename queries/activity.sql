@@ -3,7 +3,7 @@
 -- description: Requests per effective Kubernetes username, with the person and IAM principal behind it, how many were forbidden, and when it was first and last seen.
 -- param: since time  Only requests received at or after this time.
 -- param: until time  Only requests received before this time.
--- param: user text  Only this person or Kubernetes username.
+-- param: user text  Only this Kubernetes username or person (directory user, e-mail or session name).
 SELECT
     coalesce(res.person, f.effective_username) AS person,
     res.iam_arn AS iam_principal,
@@ -18,6 +18,8 @@ LEFT JOIN identity_resolutions res ON res.identity_id = f.effective_identity_id
 WHERE f.effective_username IS NOT NULL
     AND (:since IS NULL OR f.received_at >= :since)
     AND (:until IS NULL OR f.received_at < :until)
-    AND (:user IS NULL OR f.effective_username = :user OR res.person = :user)
+    AND (:user IS NULL OR f.effective_username = :user OR res.person = :user COLLATE NOCASE
+        OR EXISTS (SELECT 1 FROM identity_links l WHERE l.identity_id = f.effective_identity_id
+            AND l.kind = 'person' AND l.value = :user COLLATE NOCASE))
 GROUP BY res.person, res.iam_arn, f.effective_username, res.status
 ORDER BY count(*) DESC, f.effective_username;

@@ -3,7 +3,7 @@
 -- description: Every request answered 403, with its time, audit ID, identity chain and the apiserver's message (what 'report forbidden --detail' prints).
 -- param: since time  Only requests received at or after this time.
 -- param: until time  Only requests received before this time.
--- param: user text  Only this person or Kubernetes username.
+-- param: user text  Only this Kubernetes username or person (directory user, e-mail or session name).
 -- param: namespace text  Only this namespace.
 SELECT
     iso_time(f.received_at) AS time,
@@ -31,6 +31,8 @@ LEFT JOIN identity_resolutions res ON res.identity_id = f.effective_identity_id
 WHERE f.code = 403
     AND (:since IS NULL OR f.received_at >= :since)
     AND (:until IS NULL OR f.received_at < :until)
-    AND (:user IS NULL OR f.effective_username = :user OR res.person = :user)
+    AND (:user IS NULL OR f.effective_username = :user OR res.person = :user COLLATE NOCASE
+        OR EXISTS (SELECT 1 FROM identity_links l WHERE l.identity_id = f.effective_identity_id
+            AND l.kind = 'person' AND l.value = :user COLLATE NOCASE))
     AND (:namespace IS NULL OR f.namespace = :namespace)
 ORDER BY f.received_at, f.request_id;

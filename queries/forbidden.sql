@@ -3,7 +3,7 @@
 -- description: Requests answered 403, grouped by person (the Kubernetes username when the person is unknown), directory groups, IAM principal, username, verb, resource and namespace, with how the person was found.
 -- param: since time  Only requests received at or after this time.
 -- param: until time  Only requests received before this time.
--- param: user text  Only this person or Kubernetes username.
+-- param: user text  Only this Kubernetes username or person (directory user, e-mail or session name).
 -- param: namespace text  Only this namespace.
 -- headline: true
 
@@ -33,7 +33,9 @@ LEFT JOIN identity_resolutions res ON res.identity_id = f.effective_identity_id
 WHERE f.code = 403
     AND (:since IS NULL OR f.received_at >= :since)
     AND (:until IS NULL OR f.received_at < :until)
-    AND (:user IS NULL OR f.effective_username = :user OR res.person = :user)
+    AND (:user IS NULL OR f.effective_username = :user OR res.person = :user COLLATE NOCASE
+        OR EXISTS (SELECT 1 FROM identity_links l WHERE l.identity_id = f.effective_identity_id
+            AND l.kind = 'person' AND l.value = :user COLLATE NOCASE))
     AND (:namespace IS NULL OR f.namespace = :namespace)
 GROUP BY res.person, res.iam_arn, res.permission_set, directory_groups, resolved_by, f.effective_username, f.impersonated_username, f.username, f.verb,
     f.resource_path, f.request_path, f.api_group, f.namespace

@@ -1,7 +1,7 @@
 -- name: identities
 -- title: Identities
 -- description: Every Kubernetes username seen, with the person, directory groups, IAM principal, permission set and sessions behind it, when it was first and last seen, and how it was resolved.
--- param: user text  Only this Kubernetes username or person.
+-- param: user text  Only this Kubernetes username or person (directory user, e-mail or session name).
 
 SELECT
     u.name AS username,
@@ -25,6 +25,8 @@ FROM identities i
 JOIN usernames u ON u.id = i.username_id
 JOIN identity_resolutions res ON res.identity_id = i.id
 WHERE res.requests > 0
-    AND (:user IS NULL OR u.name = :user OR res.person = :user COLLATE NOCASE)
+    AND (:user IS NULL OR u.name = :user OR res.person = :user COLLATE NOCASE
+        OR EXISTS (SELECT 1 FROM identity_links l WHERE l.identity_id = i.id
+            AND l.kind = 'person' AND l.value = :user COLLATE NOCASE))
 GROUP BY u.name, res.person, res.iam_arn, res.permission_set, res.status
 ORDER BY sum(res.requests) DESC, u.name;

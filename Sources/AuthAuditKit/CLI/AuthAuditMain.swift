@@ -25,7 +25,7 @@ public enum AuthAuditMain {
         }
         switch name {
         case "-h", "--help", "help":
-            guard arguments.count > 1 else {
+            guard arguments.count > 1, arguments[1] != "help" else {
                 Console.out(HelpText.overview(commands: commands.map(\.spec)))
                 return .success
             }

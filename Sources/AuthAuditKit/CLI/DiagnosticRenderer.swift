@@ -8,7 +8,12 @@ public enum DiagnosticRenderer {
         if let line = diagnostic.line {
             location += ":\(line)"
         }
-        return "\(location): \(diagnostic.severity.rawValue): \(describe(diagnostic.problem))"
+        var message = describe(diagnostic.problem)
+        if case .invalidDocument(let reason) = diagnostic.problem, diagnostic.severity != .error {
+            // A warning or note about a document is advice, not a sign that the document is invalid.
+            message = reason
+        }
+        return "\(location): \(diagnostic.severity.rawValue): \(message)"
     }
 
     /// The message alone, also stored in the `diagnostics` table.
@@ -34,8 +39,12 @@ public enum DiagnosticRenderer {
         case .invalidDocument(let reason):
             return "invalid document: \(reason)"
         case .unknownFormat:
-            return "not a kube-apiserver audit log, aws-iam-authenticator log, aws-auth ConfigMap or RBAC dump;"
-                + " the file was skipped"
+            return "not an input kind authaudit reads (audit log, authenticator log, aws-auth or access entries,"
+                + " RBAC dump, CloudTrail, directory export, SSO assignments); the file was skipped"
+        case .emptyInput:
+            return "the input is empty"
+        case .noInputsFound:
+            return "no file to read (hidden files, Markdown and READMEs are passed over); check the path"
         case .unsupportedKind(let name):
             return "\(name) input is recognised but not analysed by this version; the file was skipped"
         }

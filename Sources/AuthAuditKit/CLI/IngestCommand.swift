@@ -15,7 +15,9 @@ enum IngestCommand: Command {
             (several members included) is detected from its bytes, and rotated sets are read oldest first.
             Each file's kind is detected from its content: kube-apiserver audit events (JSON lines or an
             EventList), aws-iam-authenticator logs (text or JSON), aws-auth ConfigMaps, IAMIdentityMapping
-            objects and RBAC dumps. Reading the same data again adds nothing.
+            objects and DynamicFile mappings, RBAC dumps, CloudTrail records, Active Directory exports
+            (LDIF or PowerShell CSV), SSO assignments and EKS access entries. Reading the same data again
+            adds nothing.
             """,
         options: inputOptions + CommonOptions.all,
         positionals: [PositionalSpec("INPUT", repeatable: true, help: "A file, a folder, or - for standard input.")])
@@ -66,28 +68,35 @@ enum ByteSize {
 enum IngestSummaryRenderer {
     static func render(_ summary: IngestSummary, databasePath: String) -> String {
         let added = summary.after.requests - summary.before.requests
+        let parts = [
+            (summary.auditEvents, count(summary.auditEvents, "audit event")),
+            (summary.authenticatorLines, count(summary.authenticatorLines, "authenticator line")),
+            (summary.mappingEntries, count(summary.mappingEntries, "mapping entry", "mapping entries")),
+            (summary.mappingUpdates, count(summary.mappingUpdates, "aws-auth update") + " in the audit log"),
+            (summary.roleAssumptions, count(summary.roleAssumptions, "CloudTrail role assumption")),
+            (summary.referenceDocuments, count(summary.referenceDocuments, "directory or assignment file")),
+            (summary.rbacObjects, count(summary.rbacObjects, "RBAC object")),
+        ].filter { $0.0 > 0 }.map(\.1)
         var lines = [
-            "Read \(summary.inputsRead) inputs, \(summary.lines) lines into \(databasePath).",
-            "  audit events         \(summary.auditEvents)",
-            "  requests             \(summary.after.requests) (\(added) new)",
-            "  forbidden (403)      \(summary.after.forbidden)",
-            "  unauthorized (401)   \(summary.after.unauthorized)",
-            "  identities           \(summary.after.identities)",
-            "  authenticator lines  \(summary.authenticatorLines)",
-            "  mapping entries      \(summary.mappingEntries)",
-            "  aws-auth updates     \(summary.mappingUpdates) (found in the audit log)",
-            "  role assumptions     \(summary.roleAssumptions) (CloudTrail)",
-            "  reference documents  \(summary.referenceDocuments) (directory, SSO assignments, access entries)",
-            "  RBAC objects         \(summary.rbacObjects)",
+            "Read \(count(summary.inputsRead, "input")) (\(count(summary.lines, "line"))) into \(databasePath).",
+            "  read now      " + (parts.isEmpty ? "nothing new" : parts.joined(separator: ", ")),
+            "  in the store  \(count(summary.after.requests, "request")) (\(added) new),"
+                + " \(summary.after.forbidden) forbidden (403), \(summary.after.unauthorized) unauthenticated (401),"
+                + " \(count(summary.after.identities, "identity", "identities"))",
         ]
         if summary.inputsUnchanged > 0 {
-            lines.append("  unchanged inputs     \(summary.inputsUnchanged) (read completely before; not read again)")
+            lines.append("  unchanged     \(count(summary.inputsUnchanged, "input")) read completely before, not read again")
         }
         if summary.hasProblems {
             lines.append(
-                "Skipped \(summary.recordsSkipped) records and \(summary.inputsSkipped) inputs"
-                    + " (\(summary.errors) errors, \(summary.warnings) warnings; see standard error).")
+                "Skipped \(count(summary.recordsSkipped, "record")) and \(count(summary.inputsSkipped, "input"))"
+                    + " (\(count(summary.errors, "error")), \(count(summary.warnings, "warning")); see standard error).")
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// `1 input`, `2 inputs`.
+    static func count(_ value: Int, _ singular: String, _ plural: String? = nil) -> String {
+        "\(value) " + (value == 1 ? singular : plural ?? singular + "s")
     }
 }

@@ -24,7 +24,7 @@ enum ReportCommand: Command {
             guard (try? reports.catalog.definition(named: name)) != nil else {
                 throw UsageError.invalidValue(
                     option: "--detail", value: arguments.positionals[0],
-                    reason: "this report has no -detail form")
+                    reason: "report '\(arguments.positionals[0])' has no detail form (no report named '\(name)')")
             }
         }
         let definition = try reports.catalog.definition(named: name)

@@ -4,9 +4,10 @@ enum WhoisCommand: Command {
         name: "whois",
         abstract: "Show who is behind a Kubernetes username, IAM ARN, person or session, link by link.",
         discussion: """
-            NAME is matched against Kubernetes usernames, IAM role and user ARNs (as logged or canonical,
-            in any case), people (session names, directory user names, e-mail addresses), session names
-            and access key ids. Each identity found is printed with every link of its chain, the source
+            NAME is matched against Kubernetes usernames; IAM role and user ARNs in any case, with or
+            without a path (an assumed-role ARN with a session selects that session); the people that
+            identities resolved to (directory user names, e-mail addresses, session names); and the
+            access key ids of logged sessions. Each identity found is printed with every link of its chain, the source
             of the link (user.extra, authenticator log, aws-auth template, CloudTrail, directory, ...)
             and when that source recorded it.
             """,
@@ -26,11 +27,16 @@ enum WhoisCommand: Command {
             Console.out(identities.map(WhoisText.render).joined(separator: "\n"))
         case .json, .csv:
             var writer = ResultWriter(format: reports.format, output: StandardOutputStream())
-            writer.begin(columns: ["username", "resolution", "reason", "position", "kind", "value", "source", "observed_at"])
+            writer.begin(columns: [
+                "username", "person", "resolution", "reason", "requests", "forbidden", "position", "kind", "value",
+                "source", "observed_at",
+            ])
             for identity in identities {
                 for (position, link) in identity.links.enumerated() {
                     writer.append(row: [
-                        .text(identity.username), .text(identity.status), identity.reason.map(SQLiteValue.text) ?? .null,
+                        .text(identity.username), identity.person.map(SQLiteValue.text) ?? .null, .text(identity.status),
+                        identity.reason.map(SQLiteValue.text) ?? .null, .integer(identity.requests),
+                        .integer(identity.forbidden),
                         .integer(Int64(position)), .text(link.kind), .text(link.value), .text(link.source),
                         link.observedAt.map { .text(TimestampFormatter.format($0)) } ?? .null,
                     ])
@@ -69,7 +75,11 @@ struct WhoisLookup {
     let connection: SQLiteConnection
 
     func identities(matching name: String) throws -> [WhoisIdentity] {
-        let canonical = ARN(name).flatMap { try? $0.canonical().description } ?? name
+        // An ARN is compared in its canonical form without a path, as the authenticator does; an
+        // assumed-role ARN with a session names that one session.
+        let arn = ARN(name)
+        let canonical = arn.flatMap { try? $0.canonical().strippingRolePath().description } ?? name
+        let session = (arn?.isAssumedRole ?? false) ? arn?.sessionName : nil
         let statement = try connection.prepare(
             """
             SELECT DISTINCT i.id, u.name, i.uid, i.groups, r.status, r.reason, r.person, r.requests, r.forbidden,
@@ -79,7 +89,7 @@ struct WhoisLookup {
             JOIN identity_resolutions r ON r.identity_id = i.id
             LEFT JOIN identity_links l ON l.identity_id = i.id
             WHERE u.name = :name
-               OR r.iam_arn = :canonical COLLATE NOCASE
+               OR (r.iam_arn = :canonical COLLATE NOCASE AND (:session IS NULL OR r.session_name = :session))
                OR r.person = :name COLLATE NOCASE
                OR r.session_name = :name
                OR r.access_key_id = :name
@@ -89,6 +99,7 @@ struct WhoisLookup {
             """)
         if let index = statement.parameterIndex(":name") { statement.bind(name, at: index) }
         if let index = statement.parameterIndex(":canonical") { statement.bind(canonical, at: index) }
+        if let index = statement.parameterIndex(":session") { statement.bind(session, at: index) }
         var identities: [WhoisIdentity] = []
         while try statement.step() {
             identities.append(

@@ -31,6 +31,11 @@ public final class Ingester {
         for skipped in discovery.skipped {
             observer?.ingest(didSkip: skipped)
         }
+        if discovery.inputs.isEmpty && discovery.diagnostics.isEmpty {
+            summary.inputsSkipped += 1
+            try report(
+                Diagnostic(severity: .error, source: arguments.joined(separator: " "), problem: .noInputsFound))
+        }
         for input in discovery.inputs {
             do {
                 try ingest(path: input.path, displayName: input.path == "-" ? "<stdin>" : input.path)
@@ -67,6 +72,18 @@ public final class Ingester {
         }
 
         let prefix = reader.peekPrefix(maximumBytes: 64 * 1024)
+        if prefix.isEmpty {
+            let problems = reader.takeDiagnostics()
+            guard problems.isEmpty else {
+                // Nothing could be read, for example a gzip file cut inside its header.
+                summary.inputsSkipped += 1
+                for problem in problems { try report(problem) }
+                return
+            }
+            // An empty file is normal right after copytruncate rotation: nothing to read, nothing lost.
+            try report(Diagnostic(severity: .note, source: displayName, problem: .emptyInput))
+            return
+        }
         if let reference = prefix.withUnsafeBytes({ ReferenceDocumentKind.detect(prefix: $0) }) {
             try ingestReference(reader, kind: reference, path: displayName, fingerprint: fingerprint)
             return

@@ -20,6 +20,10 @@ public enum InputProblem: Sendable, Equatable {
     case invalidDocument(reason: String)
     /// The content matches no input kind that authaudit reads.
     case unknownFormat
+    /// The input holds no bytes (for example a log just truncated by copytruncate rotation).
+    case emptyInput
+    /// The arguments named folders, but they hold no file to read.
+    case noInputsFound
     /// The content is of a kind authaudit recognises but does not analyse yet.
     case unsupportedKind(name: String)
 }

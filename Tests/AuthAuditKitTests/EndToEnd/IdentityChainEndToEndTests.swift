@@ -52,11 +52,25 @@ import Testing
         let sandbox = try sandbox()
         let byPerson = try sandbox.run(["whois", "devuser@corp.example", "-o", "json"])
         let byRole = try sandbox.run(
-            ["whois", "arn:aws:sts::111122223333:assumed-role/AWSReservedSSO_AWS-EKS-Dev_8c41d2a9e07f35b6/x", "-o", "json"])
-        let personRows = try #require(try JSONSerialization.jsonObject(with: Data(byPerson.standardOutput.utf8)) as? [[String: Any]])
-        let roleRows = try #require(try JSONSerialization.jsonObject(with: Data(byRole.standardOutput.utf8)) as? [[String: Any]])
-        #expect(Set(personRows.compactMap { $0["username"] as? String }).count == 3)
-        #expect(Set(roleRows.compactMap { $0["username"] as? String }).count == 3)
+            [
+                "whois", "arn:aws:iam::111122223333:role/aws-reserved/sso.amazonaws.com/"
+                    + "AWSReservedSSO_AWS-EKS-Dev_8c41d2a9e07f35b6", "-o", "json",
+            ])
+        let bySession = try sandbox.run(
+            [
+                "whois", "arn:aws:sts::111122223333:assumed-role/AWSReservedSSO_AWS-EKS-Dev_8c41d2a9e07f35b6/"
+                    + "1529910762440282915", "-o", "json",
+            ])
+        let unknownSession = try sandbox.run(
+            ["whois", "arn:aws:sts::111122223333:assumed-role/AWSReservedSSO_AWS-EKS-Dev_8c41d2a9e07f35b6/x"])
+        func usernames(_ result: BinaryResult) throws -> Set<String> {
+            let rows = try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [[String: Any]]
+            return Set((rows ?? []).compactMap { $0["username"] as? String })
+        }
+        #expect(try usernames(byPerson).count == 3)
+        #expect(try usernames(byRole).count == 3)
+        #expect(try usernames(bySession) == ["devuser-1529910762440282915"])
+        #expect(unknownSession.status == 1)
     }
 
     @Test func whoisUnknownNameFails() throws {
