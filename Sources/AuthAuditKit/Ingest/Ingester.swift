@@ -49,6 +49,7 @@ public final class Ingester {
         for diagnostic in try IdentityResolution.run(store: store) {
             observer?.ingest(didReport: diagnostic)
         }
+        try RBACUsageAnalysis.run(store: store)
         summary.after = try store.counts()
         return summary
     }

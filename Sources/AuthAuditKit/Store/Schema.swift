@@ -7,6 +7,7 @@ public enum Schema {
     public static let migrator = Migrator(migrations: [
         Migration("0001-initial", sql: initial),
         Migration("0002-identity-chain", sql: identityChain),
+        Migration("0003-rbac-usage", sql: rbacUsage),
     ])
 
     static let initial = """
@@ -281,5 +282,41 @@ public enum Schema {
         JOIN identity_resolutions res ON res.identity_id = coalesce(r.impersonated_identity_id, r.identity_id)
         WHERE res.iam_arn IS NOT NULL
         GROUP BY res.iam_arn, res.session_name, res.access_key_id, res.person;
+        """
+
+    /// RBAC grants (binding, subject, rule) and which requests used them, recomputed after each ingest.
+    static let rbacUsage = """
+        CREATE TABLE rbac_grants (
+            id INTEGER PRIMARY KEY,
+            binding_kind TEXT NOT NULL,
+            binding_namespace TEXT,
+            binding_name TEXT NOT NULL,
+            subject_kind TEXT,
+            subject_name TEXT,
+            subject_namespace TEXT,
+            role_kind TEXT NOT NULL,
+            role_name TEXT NOT NULL,
+            rule_index INTEGER,                 -- NULL when the binding's role does not exist
+            verbs TEXT,                         -- the rule's lists, comma-separated
+            api_groups TEXT,
+            resources TEXT,
+            resource_names TEXT,
+            non_resource_urls TEXT,
+            dead_reason TEXT,                   -- why the rule can never match anything, if it cannot
+            unused_verbs TEXT,                  -- listed verbs and resources no request used
+            unused_resources TEXT,
+            requests INTEGER NOT NULL DEFAULT 0,
+            last_used_at INTEGER
+        );
+        CREATE TABLE rbac_grant_usage (
+            grant_id INTEGER NOT NULL REFERENCES rbac_grants (id),
+            verb TEXT NOT NULL,
+            api_group TEXT NOT NULL,
+            resource TEXT NOT NULL,             -- resource/subresource, or the path of a non-resource URL
+            namespace TEXT NOT NULL,
+            requests INTEGER NOT NULL,
+            last_used_at INTEGER,
+            PRIMARY KEY (grant_id, verb, api_group, resource, namespace)
+        ) WITHOUT ROWID;
         """
 }

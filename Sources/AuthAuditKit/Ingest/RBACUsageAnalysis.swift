@@ -1,0 +1,259 @@
+/// Matches every allowed request against every RBAC grant that allows it and stores the result,
+/// so reports can list grants nobody used and rules that can never match.
+///
+/// The apiserver's audit reason names only the first grant it found; this finds all of them.
+/// Requests of `system:masters` members are allowed before RBAC is asked, so they use no grant.
+enum RBACUsageAnalysis {
+    /// One distinct allowed request: who, what, where, and how often.
+    private struct RequestKey: Hashable {
+        var identity: Int64
+        var verb: Int64
+        var resource: Int64?
+        var namespace: Int64?
+        var name: String?
+        var path: String?
+    }
+
+    private struct Tally {
+        var requests: Int64 = 0
+        var lastUsed: Int64?
+    }
+
+    private struct GrantKey: Hashable {
+        var binding: RBACBinding
+        var subjectIndex: Int
+        var ruleIndex: Int
+    }
+
+    static func run(store: AuditStore) throws {
+        let connection = store.connection
+        let policy = try loadPolicy(connection)
+        try connection.transaction {
+            try connection.execute("DELETE FROM rbac_grant_usage; DELETE FROM rbac_grants;")
+            guard !policy.bindings.isEmpty else { return }
+            let grantIDs = try writeGrants(policy, connection: connection)
+            let usage = try computeUsage(policy, connection: connection)
+            try writeUsage(usage, grantIDs: grantIDs, policy: policy, connection: connection)
+        }
+    }
+
+    private static func loadPolicy(_ connection: SQLiteConnection) throws -> RBACPolicy {
+        let statement = try connection.prepare("SELECT object FROM rbac_objects ORDER BY id")
+        var documents: [DocumentNode] = []
+        while try statement.step() {
+            guard let text = statement.text(at: 0) else { continue }
+            documents += (try? DocumentParser.parse(Array(text.utf8))) ?? []
+        }
+        return RBACPolicy(objects: RBACObjectParser.parse(documents: documents).objects)
+    }
+
+    /// Writes one row per binding, subject and rule; returns their ids.
+    private static func writeGrants(_ policy: RBACPolicy, connection: SQLiteConnection) throws -> [GrantKey: Int64] {
+        let insert = try connection.prepare(
+            """
+            INSERT INTO rbac_grants (
+                binding_kind, binding_namespace, binding_name, subject_kind, subject_name, subject_namespace,
+                role_kind, role_name, rule_index, verbs, api_groups, resources, resource_names, non_resource_urls,
+                dead_reason)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        var ids: [GrantKey: Int64] = [:]
+        for binding in policy.bindings {
+            let rules = policy.rules(of: binding.roleRef, bindingNamespace: binding.namespace)
+            let subjects: [RBACSubject?] = binding.subjects.isEmpty ? [nil] : binding.subjects
+            for (subjectIndex, subject) in subjects.enumerated() {
+                let ruleList: [PolicyRule?] = rules.map { $0.map(Optional.some) } ?? [nil]
+                for (ruleIndex, rule) in ruleList.enumerated() {
+                    insert.reset()
+                    insert.bind(binding.kind.rawValue, at: 1)
+                    insert.bind(binding.namespace, at: 2)
+                    insert.bind(binding.name, at: 3)
+                    insert.bind(subject?.kind.rawValue, at: 4)
+                    insert.bind(subject?.name, at: 5)
+                    insert.bind(subject?.namespace, at: 6)
+                    insert.bind(binding.roleRef.kind.rawValue, at: 7)
+                    insert.bind(binding.roleRef.name, at: 8)
+                    if let rule {
+                        insert.bind(Int64(ruleIndex), at: 9)
+                        insert.bind(rule.verbs.joined(separator: ","), at: 10)
+                        insert.bind(rule.apiGroups.joined(separator: ","), at: 11)
+                        insert.bind(rule.resources.joined(separator: ","), at: 12)
+                        insert.bind(rule.resourceNames.joined(separator: ","), at: 13)
+                        insert.bind(rule.nonResourceURLs.joined(separator: ","), at: 14)
+                        insert.bind(DeadRuleText.describe(rule), at: 15)
+                    } else {
+                        insert.bind("\(binding.roleRef.kind.rawValue) \(binding.roleRef.name) does not exist", at: 15)
+                    }
+                    try insert.run()
+                    if rule != nil, subject != nil {
+                        ids[GrantKey(binding: binding, subjectIndex: subjectIndex, ruleIndex: ruleIndex)] =
+                            connection.lastInsertRowID
+                    }
+                }
+            }
+        }
+        return ids
+    }
+
+    /// Distinct allowed requests with their counts, from one pass over the requests.
+    private static func computeUsage(
+        _ policy: RBACPolicy, connection: SQLiteConnection
+    ) throws -> [RequestKey: Tally] {
+        let statement = try connection.prepare(
+            """
+            SELECT coalesce(impersonated_identity_id, identity_id), verb_id, resource_id, namespace_id, object_name,
+                   request_path, received_at
+            FROM requests
+            WHERE (identity_id IS NOT NULL OR impersonated_identity_id IS NOT NULL) AND verb_id IS NOT NULL
+              AND (decision = 1 OR (decision IS NULL AND code BETWEEN 100 AND 399))
+            """)
+        var tallies: [RequestKey: Tally] = [:]
+        while try statement.step() {
+            let key = RequestKey(
+                identity: statement.int64(at: 0), verb: statement.int64(at: 1),
+                resource: statement.isNull(at: 2) ? nil : statement.int64(at: 2),
+                namespace: statement.isNull(at: 3) ? nil : statement.int64(at: 3),
+                name: statement.text(at: 4), path: statement.isNull(at: 2) ? statement.text(at: 5) : nil)
+            var tally = tallies[key] ?? Tally()
+            tally.requests += 1
+            if !statement.isNull(at: 6) {
+                tally.lastUsed = max(tally.lastUsed ?? Int64.min, statement.int64(at: 6))
+            }
+            tallies[key] = tally
+        }
+        return tallies
+    }
+
+    private static func writeUsage(
+        _ tallies: [RequestKey: Tally], grantIDs: [GrantKey: Int64], policy: RBACPolicy, connection: SQLiteConnection
+    ) throws {
+        let names = try DimensionNames(connection)
+        var usage: [Int64: [UsageKey: Tally]] = [:]
+        for (key, tally) in tallies {
+            guard let user = names.identities[key.identity], let verb = names.verbs[key.verb] else { continue }
+            let attributes: RequestAttributes
+            var usageKey: UsageKey
+            if let resourceID = key.resource, let resource = names.resources[resourceID] {
+                let namespace = key.namespace.flatMap { names.namespaces[$0] } ?? ""
+                attributes = .resource(
+                    user: user.username, groups: user.groups, verb: verb, apiGroup: resource.group,
+                    resource: resource.resource, subresource: resource.subresource, namespace: namespace,
+                    name: key.name ?? "")
+                usageKey = UsageKey(
+                    verb: verb, apiGroup: resource.group, resource: attributes.combinedResource, namespace: namespace)
+            } else {
+                let path = pathWithoutQuery(key.path ?? "")
+                attributes = .nonResource(user: user.username, groups: user.groups, verb: verb, path: path)
+                usageKey = UsageKey(verb: verb, apiGroup: "", resource: path, namespace: "")
+            }
+            guard case .allowedByRBAC(let grants) = policy.authorize(attributes) else { continue }
+            for grant in grants {
+                let grantKey = GrantKey(binding: grant.binding, subjectIndex: grant.subjectIndex, ruleIndex: grant.ruleIndex)
+                guard let id = grantIDs[grantKey] else { continue }
+                var entry = usage[id, default: [:]][usageKey] ?? Tally()
+                entry.requests += tally.requests
+                entry.lastUsed = max(entry.lastUsed ?? Int64.min, tally.lastUsed ?? Int64.min)
+                usage[id, default: [:]][usageKey] = entry
+            }
+        }
+
+        let insert = try connection.prepare(
+            """
+            INSERT INTO rbac_grant_usage (grant_id, verb, api_group, resource, namespace, requests, last_used_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
+            """)
+        let update = try connection.prepare(
+            "UPDATE rbac_grants SET requests = ?, last_used_at = ?, unused_verbs = ?, unused_resources = ? WHERE id = ?")
+        let rules = try loadRules(connection)
+        for (id, entries) in usage {
+            var total: Int64 = 0
+            var last: Int64?
+            for (key, tally) in entries {
+                insert.reset()
+                insert.bind(id, at: 1)
+                insert.bind(key.verb, at: 2)
+                insert.bind(key.apiGroup, at: 3)
+                insert.bind(key.resource, at: 4)
+                insert.bind(key.namespace, at: 5)
+                insert.bind(tally.requests, at: 6)
+                insert.bind(tally.lastUsed == Int64.min ? nil : tally.lastUsed, at: 7)
+                try insert.run()
+                total += tally.requests
+                if let used = tally.lastUsed, used != Int64.min { last = max(last ?? used, used) }
+            }
+            let rule = rules[id]
+            let usedVerbs = Set(entries.keys.map(\.verb))
+            let usedResources = Set(entries.keys.map(\.resource))
+            update.reset()
+            update.bind(total, at: 1)
+            update.bind(last, at: 2)
+            update.bind(rule.map { unused($0.verbs, used: usedVerbs) }, at: 3)
+            update.bind(rule.map { unused($0.resources, used: usedResources) }, at: 4)
+            update.bind(id, at: 5)
+            try update.run()
+        }
+    }
+
+    private struct UsageKey: Hashable {
+        var verb: String
+        var apiGroup: String
+        var resource: String
+        var namespace: String
+    }
+
+    /// The listed names that no request used, comma-separated; wildcards are left out, because the
+    /// least-privilege report narrows them instead.
+    private static func unused(_ listed: [String], used: Set<String>) -> String {
+        listed.filter { $0 != "*" && !used.contains($0) }.joined(separator: ",")
+    }
+
+    private static func loadRules(_ connection: SQLiteConnection) throws -> [Int64: (verbs: [String], resources: [String])] {
+        let statement = try connection.prepare(
+            "SELECT id, verbs, coalesce(nullif(resources, ''), non_resource_urls) FROM rbac_grants WHERE rule_index IS NOT NULL")
+        var rules: [Int64: (verbs: [String], resources: [String])] = [:]
+        while try statement.step() {
+            let split = { (text: String?) in (text ?? "").split(separator: ",").map(String.init) }
+            rules[statement.int64(at: 0)] = (split(statement.text(at: 1)), split(statement.text(at: 2)))
+        }
+        return rules
+    }
+
+    private static func pathWithoutQuery(_ uri: String) -> String {
+        String(uri.prefix { $0 != "?" })
+    }
+}
+
+/// The names behind the integer keys of requests, for one analysis.
+private struct DimensionNames {
+    var identities: [Int64: (username: String, groups: [String])] = [:]
+    var verbs: [Int64: String] = [:]
+    var namespaces: [Int64: String] = [:]
+    var resources: [Int64: (group: String, resource: String, subresource: String)] = [:]
+
+    init(_ connection: SQLiteConnection) throws {
+        let identities = try connection.prepare(
+            "SELECT i.id, u.name, i.groups FROM identities i JOIN usernames u ON u.id = i.username_id")
+        while try identities.step() {
+            let user = try IdentityResolution.decodeUser(
+                username: identities.text(at: 1) ?? "", uid: nil, groups: identities.text(at: 2) ?? "[]", extra: "{}")
+            self.identities[identities.int64(at: 0)] = (user.username, user.groups)
+        }
+        let verbs = try connection.prepare("SELECT id, name FROM verbs")
+        while try verbs.step() { self.verbs[verbs.int64(at: 0)] = verbs.text(at: 1) ?? "" }
+        let namespaces = try connection.prepare("SELECT id, name FROM namespaces")
+        while try namespaces.step() { self.namespaces[namespaces.int64(at: 0)] = namespaces.text(at: 1) ?? "" }
+        let resources = try connection.prepare("SELECT id, api_group, resource, subresource FROM resources")
+        while try resources.step() {
+            self.resources[resources.int64(at: 0)] =
+                (resources.text(at: 1) ?? "", resources.text(at: 2) ?? "", resources.text(at: 3) ?? "")
+        }
+    }
+}
+
+/// Why a rule can never match, in words; nil for a rule that can.
+enum DeadRuleText {
+    static func describe(_ rule: PolicyRule) -> String? {
+        // NOTE: filled in from the RBAC model's dead-rule checks once they are available.
+        nil
+    }
+}
