@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Ingests a gen-audit corpus and compares authaudit's counts with the generator's manifest.json:
 # requests, 401s, forbidden requests per effective Kubernetes username and per directory person,
-# and checks that SSO sessions resolve to directory people while break-glass SDK sessions do not.
+# checks that SSO sessions resolve to directory people while break-glass SDK sessions do not, and
+# compares the RBAC bindings no request used with the manifest's list.
 set -euo pipefail
 
 usage() {
@@ -69,6 +70,10 @@ inputs=("$work"/corpus/audit* "$work/corpus/authenticator.log" "$work/corpus/aws
 "$binary" query --db "$work/store.db" -o json \
     "select iam_arn, status, person_source, session_kind from identity_resolutions where iam_arn is not null" \
     >"$work/principals.json"
+"$binary" query --db "$work/store.db" -o json \
+    "select binding_kind || ' ' || coalesce(binding_namespace || '/', '') || binding_name as binding,
+            sum(requests) as requests from rbac_grants group by 1" \
+    >"$work/bindings.json"
 
 python3 - "$work" <<'PYTHON'
 import json, sys
@@ -123,11 +128,15 @@ checks.append(("SSO sessions resolved to directory people",
 glass = [p for p in principals if "BreakGlass" in p["iam_arn"] and p["session_kind"] == "sdk_timestamp"]
 checks.append(("break-glass SDK sessions left without a person", sum(p["status"] == "partial" for p in glass), len(glass)))
 
+bindings = json.load(open(f"{work}/bindings.json"))
+never_used = sorted(row["binding"] for row in bindings if row["requests"] == 0)
+checks.append(("RBAC bindings never used", never_used, sorted(cluster["rbac_bindings_never_used"])))
+
 failed = 0
 for name, got, expected in checks:
     ok = got == expected
     failed += not ok
-    shown = f"{len(got)} users" if isinstance(got, dict) else got
+    shown = f"{len(got)} users" if isinstance(got, dict) else f"{len(got)} bindings" if isinstance(got, list) else got
     print(f"{'PASS' if ok else 'FAIL'} {name}: {shown}" + ("" if ok else f" (manifest: {expected})"))
 sys.exit(1 if failed else 0)
 PYTHON
