@@ -15,7 +15,9 @@ import Testing
         let check = XMLCheck.parse(svg)
         #expect(check.attributes(of: "svg").first?["role"] == "img")
         #expect(check.elements.dropFirst().first == "title")
-        #expect(svg.contains("<title>Forbidden attempts per AD group</title>\n<desc>3 bars. Largest: platform-admins, 42.</desc>"))
+        #expect(
+            svg.contains(
+                "<title>Forbidden attempts per AD group</title>\n<desc>3 bars. Largest: platform-admins, 42.</desc>"))
     }
 
     @Test func oneRectPerBar() {

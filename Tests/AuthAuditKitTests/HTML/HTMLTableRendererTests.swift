@@ -35,6 +35,26 @@ import Testing
         #expect(html.contains("<td>x&#39;0a1b&#39;</td>"))
     }
 
+    @Test func longTextColumnWraps() {
+        let table = ResultTable(
+            columns: ["short", "long"],
+            rows: [[.text("a"), .text("b")], [.text("c"), .text(String(repeating: "x ", count: 31))]])
+        let html = HTMLTableRenderer().render(table, caption: nil)
+        #expect(html.contains("<th scope=\"col\">short</th><th scope=\"col\" class=\"wrap\">long</th>"))
+        #expect(html.contains("<tr><td>a</td><td class=\"wrap\">b</td></tr>"))
+    }
+
+    @Test func longTokenStaysOnOneLine() {
+        let arn = "arn:aws:iam::111122223333:role/AWSReservedSSO_AWS-EKS-Admins_3f2e91c07a5b68d4"
+        let table = ResultTable(columns: ["arn"], rows: [[.text(arn)]])
+        #expect(!HTMLTableRenderer().render(table, caption: nil).contains("wrap"))
+    }
+
+    @Test func textAtWrappingWidthStaysOnOneLine() {
+        let table = ResultTable(columns: ["t"], rows: [[.text(String(repeating: "x ", count: 30))]])
+        #expect(!HTMLTableRenderer().render(table, caption: nil).contains("wrap"))
+    }
+
     @Test func captionAndRowCount() {
         #expect(html.contains("<caption>Forbidden &lt;requests&gt;</caption>"))
         #expect(html.contains("<p class=\"row-count\">4 rows.</p>"))

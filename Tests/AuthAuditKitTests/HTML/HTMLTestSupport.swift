@@ -1,11 +1,11 @@
 import Foundation
 import Testing
 
+@testable import AuthAuditKit
+
 #if canImport(FoundationXML)
     import FoundationXML
 #endif
-
-@testable import AuthAuditKit
 
 /// Sample data and checks shared by the HTML and chart tests.
 enum HTMLSamples {
@@ -101,14 +101,14 @@ final class XMLCheck: NSObject, XMLParserDelegate {
 }
 
 extension XMLCheck {
-    /// The attribute values of every element with the name, in document order.
+    /// Returns the attribute values of every element with the name, in document order.
     func attributes(of element: String) -> [[String: String]] {
         attributes.filter { $0.element == element }.map(\.values)
     }
 }
 
 extension String {
-    /// The number of times `part` occurs, without overlaps.
+    /// Counts the occurrences of `part`, without overlaps.
     func occurrences(of part: String) -> Int {
         components(separatedBy: part).count - 1
     }
@@ -133,13 +133,15 @@ extension HTMLSamples {
                 .integer(Int64(index * 37 % 1_000)),
                 .real(Double(index % 9) / 4),
                 .text("kubectl/v1.30.2 (linux/amd64) kubernetes/3968350"),
-                .text("RBAC: access denied"),
+                .text(
+                    "pods \"web-\(index)\" is forbidden: User \"\(people[index % people.count])\" cannot "
+                        + "delete resource \"pods\" in API group \"\" in the namespace \"kube-system\""),
             ])
         }
         let wide = ResultTable(
             columns: [
                 "time", "person", "group", "role_arn", "verb", "resource", "namespace", "code", "count", "ratio",
-                "user_agent", "reason",
+                "user_agent", "message",
             ],
             rows: rows)
         let perPerson = BarChart(
@@ -147,15 +149,17 @@ extension HTMLSamples {
             bars: people.enumerated().map { .init(label: $0.element, value: Double(60 / ($0.offset + 1))) })
         var hourly: [TimeSeriesChart.Point] = []
         for hour in 0..<72 where hour % 5 != 0 {
-            hourly.append(.init(time: Timestamp(seconds: 1_724_112_000 + Int64(hour) * 3_600), value: Double(hour % 13)))
+            hourly.append(
+                .init(time: Timestamp(seconds: 1_724_112_000 + Int64(hour) * 3_600), value: Double(hour % 13)))
         }
         return HTMLReportPage(
             title: "Forbidden attempts", generatedAt: generatedAt,
             sections: [
                 .chart(perDay(), caption: "Days without attempts show no column."),
-                .chart(TimeSeriesChart(
-                    title: "Forbidden attempts per hour", bucket: .hour, style: .line,
-                    valueLabel: "forbidden attempts", points: hourly)),
+                .chart(
+                    TimeSeriesChart(
+                        title: "Forbidden attempts per hour", bucket: .hour, style: .line,
+                        valueLabel: "forbidden attempts", points: hourly)),
                 .chart(perGroup),
                 .chart(perPerson),
                 .table(wide, caption: "Forbidden requests"),

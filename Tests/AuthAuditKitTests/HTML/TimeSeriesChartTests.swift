@@ -46,7 +46,8 @@ import Testing
 
     @Test func descriptionSummarises() {
         let expected =
-            "<desc>forbidden attempts per day (UTC) from 2024-08-20 to 2024-08-24. Total 22; highest 11 at 2024-08-21.</desc>"
+            "<desc>forbidden attempts per day (UTC) from 2024-08-20 to 2024-08-24."
+            + " Total 22; highest 11 at 2024-08-21.</desc>"
         #expect(svg.contains(expected))
     }
 
@@ -73,7 +74,9 @@ import Testing
     @Test func distantPointKeepsMarkupSmall() {
         let chart = TimeSeriesChart(
             title: "t", bucket: .hour,
-            points: [.init(time: Timestamp(seconds: 0), value: 1), .init(time: Timestamp(seconds: 1_724_112_000), value: 2)])
+            points: [
+                .init(time: Timestamp(seconds: 0), value: 1), .init(time: Timestamp(seconds: 1_724_112_000), value: 2),
+            ])
         let svg = chart.renderSVG()
         #expect(XMLCheck.parse(svg).error == nil)
         #expect(svg.utf8.count < 10_000)

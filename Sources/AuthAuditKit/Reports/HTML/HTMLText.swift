@@ -2,8 +2,8 @@
 ///
 /// The output is also well-formed XML, so the same text can sit in an inline `<svg>`.
 enum HTMLText {
-    /// The text with `&`, `<`, `>`, `"` and `'` replaced by character references, safe in element content
-    /// and in quoted attribute values.
+    /// Replaces `&`, `<`, `>`, `"` and `'` with character references, so the result is safe in element
+    /// content and in quoted attribute values.
     ///
     /// Control characters other than tab and line feed are written as visible escapes (`\x1b`), because
     /// HTML5 and XML 1.0 do not allow them as characters or character references. CR LF and a lone CR
@@ -35,13 +35,13 @@ enum HTMLText {
         return result
     }
 
-    /// U+FFFE and U+FFFF are not XML 1.0 characters; the other noncharacters are allowed in XML and only
-    /// warned about by HTML5 validators, so they pass through.
+    /// Returns whether the scalar is U+FFFE or U+FFFF, which XML 1.0 does not allow. XML allows the other
+    /// noncharacters and HTML5 validators only warn about them, so they pass through.
     private static func isNoncharacter(_ scalar: Unicode.Scalar) -> Bool {
         scalar.value == 0xFFFE || scalar.value == 0xFFFF
     }
 
-    /// The scalar's value as big-endian bytes without leading zero bytes, so `\x1b` and `\xfffe`.
+    /// Returns the scalar's value as big-endian bytes without leading zero bytes (`1b`, `ff fe`).
     private static func bytes(of scalar: Unicode.Scalar) -> [UInt8] {
         let value = scalar.value
         return value > 0xFF ? [UInt8(value >> 8), UInt8(value & 0xFF)] : [UInt8(value)]

@@ -82,7 +82,7 @@ public struct BarChart: SVGChart, Equatable {
         return svg + SVGMarkup.close
     }
 
-    /// A text summary for screen readers and for readers of the page without the drawing.
+    /// Summarises the bars in text for screen readers and for readers of the page without the drawing.
     private func description() -> String {
         let count = bars.count == 1 ? "1 bar" : "\(bars.count) bars"
         guard let top = bars.max(by: { $0.value < $1.value }) else { return "No data." }

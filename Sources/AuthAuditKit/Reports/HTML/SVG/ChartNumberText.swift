@@ -1,6 +1,6 @@
 /// Number text for charts, the same on every run and platform.
 enum ChartNumberText {
-    /// Whole numbers without a fraction (`12`, not `12.0`), other values in Swift's shortest round-trip
+    /// Formats whole numbers without a fraction (`12`, not `12.0`), other values in Swift's shortest round-trip
     /// form (`2.5`).
     static func format(_ value: Double) -> String {
         if value.isFinite, value == value.rounded(), abs(value) < 9.0e15 {
@@ -9,8 +9,8 @@ enum ChartNumberText {
         return value.description
     }
 
-    /// The value rounded to `fractionDigits` digits after the decimal point, for axis ticks, which are
-    /// multiples of a step and so pick up binary rounding errors (`0.30000000000000004`).
+    /// Rounds the value to `fractionDigits` digits after the decimal point. Axis ticks need this because
+    /// they are multiples of a step and so pick up binary rounding errors (`0.30000000000000004`).
     static func fixed(_ value: Double, fractionDigits: Int) -> String {
         guard fractionDigits > 0 else { return format(value.rounded()) }
         var scale = 1.0

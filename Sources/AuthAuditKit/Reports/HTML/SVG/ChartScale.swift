@@ -6,8 +6,8 @@ struct ChartScale: Equatable {
     /// Digits after the decimal point that every tick needs, so 0.5 steps print as `0.5`, `1.0`, `1.5`.
     let fractionDigits: Int
 
-    /// A scale that fits `largest` in about `targetTickCount` steps. With `integral` set (counts), the step
-    /// is never below 1, so a largest count of 3 gives ticks 0, 1, 2, 3 and not 0, 0.5, … 3.
+    /// Creates a scale that fits `largest` in about `targetTickCount` steps. With `integral` set (counts),
+    /// the step is never below 1, so a largest count of 3 gives ticks 0, 1, 2, 3 and not 0, 0.5, … 3.
     init(largest: Double, targetTickCount: Int = 5, integral: Bool = true) {
         let top = largest.isFinite && largest > 0 ? largest : 1
         let raw = top / Double(max(targetTickCount, 1))
@@ -37,7 +37,7 @@ struct ChartScale: Equatable {
         return (0...count).map { Double($0) * step }
     }
 
-    /// The tick value as text with the scale's number of fraction digits.
+    /// Formats a tick value with the scale's number of fraction digits.
     func label(_ value: Double) -> String {
         ChartNumberText.fixed(value, fractionDigits: fractionDigits)
     }

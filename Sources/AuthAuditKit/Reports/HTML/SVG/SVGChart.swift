@@ -9,7 +9,7 @@ public protocol SVGChart: Sendable {
     /// The chart's accessible name and visible heading.
     var title: String { get }
 
-    /// The chart as one `<svg>` element.
+    /// Renders the chart as one `<svg>` element.
     func renderSVG() -> String
 }
 
@@ -28,7 +28,7 @@ enum SVGMarkup {
     static let gridColor = "#d8dee4"
     static let axisColor = "#8c959f"
 
-    /// The opening `<svg>` tag with its `<title>` and `<desc>`.
+    /// Returns the opening `<svg>` tag with its `<title>` and `<desc>`.
     static func open(width: Double, height: Double, title: String, description: String) -> String {
         let size = "width=\"\(number(width))\" height=\"\(number(height))\""
         return "<svg class=\"chart\" role=\"img\" viewBox=\"0 0 \(number(width)) \(number(height))\" \(size)"
@@ -39,7 +39,7 @@ enum SVGMarkup {
 
     static let close = "</svg>"
 
-    /// A coordinate or length rounded to hundredths, without trailing zeros (`12`, `12.5`, `0.33`).
+    /// Formats a coordinate or length rounded to hundredths, without trailing zeros (`12`, `12.5`, `0.33`).
     static func number(_ value: Double) -> String {
         var text = ChartNumberText.fixed(value, fractionDigits: 2)
         while text.last == "0" {
@@ -49,12 +49,12 @@ enum SVGMarkup {
         return text == "-0" ? "0" : text
     }
 
-    /// The estimated width of text in the chart font.
+    /// Estimates the width of text in the chart font.
     static func textWidth(_ text: String) -> Double {
         Double(DisplayWidth.of(text)) * characterWidth
     }
 
-    /// The text cut to at most `width`, ending in `…` when cut.
+    /// Cuts the text to at most `width`, ending it in `…`; text that fits is returned unchanged.
     static func truncated(_ text: String, toWidth width: Double) -> String {
         guard textWidth(text) > width else { return text }
         let columns = Int(width / characterWidth) - 1

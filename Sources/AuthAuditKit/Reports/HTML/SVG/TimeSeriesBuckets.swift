@@ -18,7 +18,7 @@ struct TimeSeriesBuckets {
     var last: Int64? { sorted.last?.key }
     var total: Double { sorted.reduce(0) { $0 + $1.value } }
 
-    /// The buckets with points, plus a zero on each side of every run of empty buckets, so a line drawn
+    /// Returns the buckets with points, plus a zero on each side of every run of empty buckets. A line drawn
     /// through them falls to zero across a gap without a vertex for every empty bucket.
     func pointsWithGapEdges() -> [(key: Int64, value: Double)] {
         var result: [(key: Int64, value: Double)] = []
@@ -33,7 +33,7 @@ struct TimeSeriesBuckets {
         return result
     }
 
-    /// The bucket number of a time, rounding down for times before the epoch too.
+    /// Returns the bucket number of a time, rounding down for times before the epoch too.
     static func number(of time: Timestamp, length: Int64) -> Int64 {
         let quotient = time.microseconds / length
         return time.microseconds % length < 0 ? quotient - 1 : quotient

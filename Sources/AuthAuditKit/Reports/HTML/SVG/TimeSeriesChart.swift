@@ -99,8 +99,8 @@ public struct TimeSeriesChart: SVGChart, Equatable {
         return svg
     }
 
-    /// A line through the middle of each bucket, dropping to zero on both sides of a gap, with a marker on
-    /// each non-zero bucket.
+    /// Draws a line through the middle of each bucket, dropping to zero on both sides of a gap, with a marker
+    /// on each non-zero bucket.
     private func line(_ series: TimeSeriesBuckets, layout: TimeSeriesLayout, scale: ChartScale) -> String {
         var vertices: [(x: Double, y: Double)] = []
         var markers = ""
@@ -121,7 +121,7 @@ public struct TimeSeriesChart: SVGChart, Equatable {
 
     // MARK: - Text
 
-    /// The bucket's start: `2024-08-24` for a day, `08-24 14:00` for an hour.
+    /// Formats the bucket's start: `2024-08-24` for a day, `08-24 14:00` for an hour.
     private func label(ofBucket number: Int64) -> String {
         let text = TimestampFormatter.formatSeconds(Timestamp(microseconds: number * bucket.microseconds))
         switch bucket {

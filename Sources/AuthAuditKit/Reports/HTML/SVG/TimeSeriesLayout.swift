@@ -29,7 +29,7 @@ struct TimeSeriesLayout {
         plotBottom - max(value, 0) / scale.maximum * (plotBottom - plotTop)
     }
 
-    /// Grid lines with their values, and the axis title written upwards along the left edge.
+    /// Draws grid lines with their values, and the axis title written upwards along the left edge.
     func valueAxis(scale: ChartScale, title: String) -> String {
         var svg = "<g fill=\"\(SVGMarkup.mutedTextColor)\">"
         for tick in scale.ticks {
@@ -45,7 +45,7 @@ struct TimeSeriesLayout {
         return svg + "</g>\n"
     }
 
-    /// The baseline, a label under every few buckets (as many as fit), and the axis title.
+    /// Draws the baseline, a label under every few buckets (as many as fit), and the axis title.
     func timeAxis(
         first: Int64, last: Int64, bucket: TimeSeriesChart.Bucket, labelText: (Int64) -> String
     ) -> String {
@@ -71,7 +71,7 @@ struct TimeSeriesLayout {
         return svg + "</g>\n"
     }
 
-    /// The smallest of the bucket's round strides that leaves room between labels as wide as `sample`.
+    /// Picks the smallest of the bucket's round strides that leaves room between labels as wide as `sample`.
     private func labelStride(count: Int64, bucket: TimeSeriesChart.Bucket, sample: String) -> Int64 {
         let labelWidth = SVGMarkup.textWidth(sample) + 16
         let fitting = max(Int64((plotRight - plotLeft) / labelWidth), 1)
