@@ -4,20 +4,20 @@ public enum OutputFormat: String, Sendable, CaseIterable {
     case json
     case csv
     case markdown
-    // An `html` case goes here, with its renderer added to `ResultWriter`.
+    case html
 
     /// Whether the format writes each row as it arrives; the others need every row first to size or
     /// align columns.
     public var isStreaming: Bool {
         switch self {
         case .json, .csv: true
-        case .table, .markdown: false
+        case .table, .markdown, .html: false
         }
     }
 }
 
-/// Writes a result in any `OutputFormat`: as rows arrive for JSON and CSV, and at `end()` for the table
-/// and Markdown, which hold the rows until then.
+/// Writes a result in any `OutputFormat`: as rows arrive for JSON and CSV, and at `end()` for the table,
+/// Markdown and HTML, which hold the rows until then.
 public struct ResultWriter<Output: TextOutputStream>: ResultSink {
     private enum State {
         case json(JSONResultWriter<Output>)
@@ -28,15 +28,23 @@ public struct ResultWriter<Output: TextOutputStream>: ResultSink {
     public let format: OutputFormat
     /// The width a table must fit, or nil for no limit; only the table format uses it.
     public let terminalWidth: Int?
+    /// The page title and generation time; only the HTML format uses them.
+    public let title: String
+    public let generatedAt: Timestamp?
     private var state: State
 
-    public init(format: OutputFormat, terminalWidth: Int? = nil, output: Output) {
+    public init(
+        format: OutputFormat, terminalWidth: Int? = nil, title: String = "authaudit report",
+        generatedAt: Timestamp? = nil, output: Output
+    ) {
         self.format = format
         self.terminalWidth = terminalWidth
+        self.title = title
+        self.generatedAt = generatedAt
         switch format {
         case .json: state = .json(JSONResultWriter(output: output))
         case .csv: state = .csv(CSVResultWriter(output: output))
-        case .table, .markdown: state = .buffered(ResultTable(columns: []), output)
+        case .table, .markdown, .html: state = .buffered(ResultTable(columns: []), output)
         }
     }
 
@@ -88,9 +96,13 @@ public struct ResultWriter<Output: TextOutputStream>: ResultSink {
             writer.end()
             state = .csv(writer)
         case .buffered(let table, var output):
-            if format == .markdown {
+            switch format {
+            case .markdown:
                 MarkdownRenderer().render(table, to: &output)
-            } else {
+            case .html:
+                output.write(HTMLReportPage(title: title, generatedAt: generatedAt, sections: [.table(table)]).render())
+            case .table, .json, .csv:
+                // Only the table reaches here: JSON and CSV never buffer.
                 TableRenderer(maximumWidth: terminalWidth).render(table, to: &output)
             }
             state = .buffered(ResultTable(columns: []), output)
