@@ -36,6 +36,17 @@ enum AnalyzeCommand: Command {
         values["since"] = arguments.value("since")
         values["until"] = arguments.value("until")
         let headlines = reports.catalog.definitions.filter(\.isHeadline)
+        if reports.format == .html {
+            // One page with the charts and every headline report, rather than several pages.
+            var sections = try SummaryCharts.sections(reports.connection)
+            for definition in headlines {
+                let accepted = values.filter { definition.parameter(named: $0.key) != nil }
+                sections.append(.table(try reports.table(definition, values: accepted), caption: definition.title ?? definition.name))
+            }
+            let page = HTMLReportPage(title: "authaudit summary", generatedAt: Clock.now(), sections: sections)
+            Console.out(page.render())
+            return summary.hasProblems ? .failure : .success
+        }
         // JSON output is one object keyed by report name, so it stays one JSON document.
         if reports.format == .json { Console.out("{\n") }
         for (index, definition) in headlines.enumerated() {
@@ -45,7 +56,7 @@ enum AnalyzeCommand: Command {
                 Console.out((index > 0 ? "\n" : "") + (reports.format == .markdown ? "## " : "") + title + "\n\n")
             case .json:
                 Console.out((index > 0 ? ",\n" : "") + JSONText.quoted(definition.name) + ": ")
-            case .csv:
+            case .csv, .html:
                 if index > 0 { Console.out("\n") }
             }
             let accepted = values.filter { definition.parameter(named: $0.key) != nil }

@@ -58,7 +58,7 @@ enum CommonOptions {
     static let verbose = OptionSpec("verbose", short: "v", help: "Print every diagnostic and each input as it is read.")
     static let quiet = OptionSpec("quiet", short: "q", help: "Print errors only; no progress and no summary.")
     static let format = OptionSpec(
-        "format", short: "o", value: "FORMAT", help: "Output format: table, json, csv or markdown (default: table).")
+        "format", short: "o", value: "FORMAT", help: "Output format: table, json, csv, markdown or html (default: table).")
 
     static let all = [database, verbose, quiet, help]
 }

@@ -31,7 +31,7 @@ enum LintMappingCommand: Command {
             if findings.isEmpty {
                 Console.error("\(path): no problems found")
             }
-        case .json, .csv:
+        case .json, .csv, .html:
             var writer = ResultWriter(format: format, output: StandardOutputStream())
             writer.begin(columns: ["file", "line", "severity", "rule", "message"])
             for finding in findings {

@@ -50,6 +50,13 @@ struct ReportContext {
         return format
     }
 
+    /// Runs a report and returns its rows.
+    func table(_ definition: ReportDefinition, values: [String: String]) throws -> ResultTable {
+        let bindings = try ReportArguments(values).bindings(
+            for: definition, anchor: try anchor(), parseTime: TimestampParser.parse)
+        return try ReportRunner(connection: connection).run(definition, bindings: bindings)
+    }
+
     /// The newest request time in the store: durations such as `7d` count back from it.
     func anchor() throws -> Timestamp? {
         try connection.scalarInteger("SELECT max(received_at) FROM requests").map(Timestamp.init(microseconds:))
@@ -59,7 +66,9 @@ struct ReportContext {
     func run(_ definition: ReportDefinition, values: [String: String]) throws {
         let bindings = try ReportArguments(values).bindings(
             for: definition, anchor: try anchor(), parseTime: TimestampParser.parse)
-        var writer = ResultWriter(format: format, terminalWidth: terminalWidth, output: StandardOutputStream())
+        var writer = ResultWriter(
+            format: format, terminalWidth: terminalWidth, title: definition.title ?? definition.name,
+            generatedAt: Clock.now(), output: StandardOutputStream())
         try ReportRunner(connection: connection).run(definition, bindings: bindings, into: &writer)
     }
 }

@@ -25,7 +25,7 @@ enum WhoisCommand: Command {
         switch reports.format {
         case .table, .markdown:
             Console.out(identities.map(WhoisText.render).joined(separator: "\n"))
-        case .json, .csv:
+        case .json, .csv, .html:
             var writer = ResultWriter(format: reports.format, output: StandardOutputStream())
             writer.begin(columns: [
                 "username", "person", "resolution", "reason", "requests", "forbidden", "position", "kind", "value",

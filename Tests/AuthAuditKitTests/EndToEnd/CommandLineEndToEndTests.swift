@@ -116,7 +116,7 @@ import Testing
     }
 
     static let invalidFormatMessage =
-        "authaudit: error: invalid value 'xml' for --format: expected one of table, json, csv, markdown\n"
+        "authaudit: error: invalid value 'xml' for --format: expected one of table, json, csv, markdown, html\n"
         + "See 'authaudit report --help'.\n"
 
     @Test func invalidFormatIsUsageError() throws {

@@ -177,8 +177,9 @@ import Testing
 
     @Test func formatParsedFromName() {
         #expect(OutputFormat(rawValue: "markdown") == .markdown)
-        #expect(OutputFormat(rawValue: "html") == nil)
-        #expect(OutputFormat.allCases.map(\.rawValue) == ["table", "json", "csv", "markdown"])
+        #expect(OutputFormat(rawValue: "html") == .html)
+        #expect(OutputFormat(rawValue: "xml") == nil)
+        #expect(OutputFormat.allCases.map(\.rawValue) == ["table", "json", "csv", "markdown", "html"])
     }
 
     @Test func streamingWriterMatchesWholeTable() {
