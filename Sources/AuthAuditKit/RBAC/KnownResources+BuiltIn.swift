@@ -4,8 +4,9 @@
 /// Resources removed in that span (`extensions` workloads, `podsecuritypolicies`, `componentstatuses`) are
 /// kept, because dumps from older clusters still name them. Besides served resources the table holds the
 /// names that only authorization checks use: `users`, `groups` and `serviceaccounts` for impersonation,
-/// `userextras` and `uids` in `authentication.k8s.io`, `signers` in `certificates.k8s.io`, and the kubelet
-/// API subresources of `nodes` (`nodes/proxy`, `nodes/stats` …).
+/// `userextras` and `uids` in `authentication.k8s.io`, `signers` in `certificates.k8s.io`, the kubelet
+/// API subresources of `nodes` (`nodes/proxy`, `nodes/stats` …), and the `nodeclient` and
+/// `selfnodeclient` subresources that the CSR approving controller checks.
 extension KnownResources {
     static let builtInTable: [String: String] = [
         "": """
@@ -50,7 +51,8 @@ extension KnownResources {
         "apiextensions.k8s.io": "customresourcedefinitions customresourcedefinitions/status",
         "apiregistration.k8s.io": "apiservices apiservices/status",
         "certificates.k8s.io": """
-            certificatesigningrequests certificatesigningrequests/approval certificatesigningrequests/status \
+            certificatesigningrequests certificatesigningrequests/approval certificatesigningrequests/nodeclient \
+            certificatesigningrequests/selfnodeclient certificatesigningrequests/status \
             clustertrustbundles signers podcertificaterequests podcertificaterequests/status
             """,
         "authentication.k8s.io": "selfsubjectreviews tokenreviews uids userextras",

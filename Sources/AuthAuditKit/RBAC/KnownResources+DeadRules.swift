@@ -41,10 +41,12 @@ extension KnownResources {
     /// their own verbs on custom resources.
     private func checkVerbs(_ rule: PolicyRule, reasons: inout [DeadRuleReason]) -> [String] {
         let hasResources = !rule.resources.isEmpty
-        let judgeable = !hasResources || rule.apiGroups.allSatisfy { groups[$0]?.isClosed == true }
+        let hasURLs = !rule.nonResourceURLs.isEmpty
+        let groupsAreBuiltIn = rule.apiGroups.allSatisfy { groups[$0]?.isClosed == true }
+        let judgeable = (hasResources || hasURLs) && (!hasResources || groupsAreBuiltIn)
         guard judgeable else { return rule.verbs }
         var accepted: Set<String> = hasResources ? resourceVerbs : []
-        if !rule.nonResourceURLs.isEmpty { accepted.formUnion(nonResourceVerbs) }
+        if hasURLs { accepted.formUnion(nonResourceVerbs) }
         var live: [String] = []
         for verb in rule.verbs {
             if verb == rbacWildcard || accepted.contains(verb) {

@@ -19,6 +19,11 @@ public struct KnownResources: Sendable {
     /// Resources whose subresource is free text: impersonating a user extra checks `userextras/<key>`.
     static let freeSubresources: Set<String> = ["authentication.k8s.io/userextras"]
 
+    /// Subresources that authorization checks on every resource. The `OwnerReferencesPermissionEnforcement`
+    /// admission plugin asks for `update` on `<resource>/finalizers` before it lets a request set
+    /// `blockOwnerDeletion`.
+    static let universalSubresources: Set<String> = ["finalizers"]
+
     /// The built-in API groups of kube-apiserver and `metrics.k8s.io`.
     public static let builtIn: KnownResources = {
         var groups: [String: Group] = [:]
@@ -60,7 +65,8 @@ public struct KnownResources: Sendable {
         let (resource, subresource) = Self.split(combined)
         guard let subresources = groups[group]?.resources[resource] else { return false }
         guard let subresource else { return true }
-        return subresources.contains(subresource) || Self.freeSubresources.contains(group + "/" + resource)
+        return subresources.contains(subresource) || Self.universalSubresources.contains(subresource)
+            || Self.freeSubresources.contains(group + "/" + resource)
     }
 
     /// The known groups that contain `resource` (or `resource/subresource`), sorted.
