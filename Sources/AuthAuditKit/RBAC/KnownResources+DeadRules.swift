@@ -1,12 +1,12 @@
 /// Detection of rule entries that no request can match.
 extension KnownResources {
-    /// The parts of `rule` that can never match a request. An empty result means every part can match
+    /// Returns the parts of `rule` that can never match a request. An empty result means every part can match
     /// or cannot be judged (resources of custom groups this table has not seen).
     public func deadRuleReasons(_ rule: PolicyRule) -> [DeadRuleReason] {
         analyze(rule).reasons
     }
 
-    /// Whether some request can match `rule` at all, given the reasons `deadRuleReasons` finds.
+    /// Returns whether some request can match `rule` at all, given the reasons `deadRuleReasons` finds.
     public func canEverMatch(_ rule: PolicyRule) -> Bool {
         analyze(rule).canMatch
     }
@@ -58,7 +58,7 @@ extension KnownResources {
         return live
     }
 
-    /// The rule's verbs that never come with a name, when the rule restricts names.
+    /// Returns the rule's verbs that never come with a name, when the rule restricts names.
     private static func verbsWithoutNames(_ rule: PolicyRule) -> [String] {
         guard !rule.resourceNames.isEmpty else { return [] }
         // `create` on a subresource of a named object (`pods/exec`, `serviceaccounts/token`) has a name.

@@ -2,8 +2,8 @@
 ///
 /// The built-in groups are closed: a resource they do not list does not exist. Groups learned at runtime
 /// (custom resources and aggregated APIs seen in audit logs) are open, because a log shows only the
-/// resources someone used; names missing from them are reported only when they look like a singular or
-/// differently cased form of a known name.
+/// resources someone used. A name missing from an open group is reported only when it looks like a
+/// singular or differently cased form of a known name.
 public struct KnownResources: Sendable {
     struct Group: Sendable {
         /// Resource name to its known subresources.
@@ -20,7 +20,7 @@ public struct KnownResources: Sendable {
     static let freeSubresources: Set<String> = ["authentication.k8s.io/userextras"]
 
     /// Subresources that authorization checks on every resource. The `OwnerReferencesPermissionEnforcement`
-    /// admission plugin asks for `update` on `<resource>/finalizers` before it lets a request set
+    /// admission plugin requires `update` on `<resource>/finalizers` before it lets a request set
     /// `blockOwnerDeletion`.
     static let universalSubresources: Set<String> = ["finalizers"]
 
@@ -29,7 +29,7 @@ public struct KnownResources: Sendable {
         var groups: [String: Group] = [:]
         for (name, list) in builtInTable {
             var group = Group(isClosed: true)
-            for entry in list.split(separator: " ") {
+            for entry in list.split(whereSeparator: \.isWhitespace) {
                 group.add(String(entry))
             }
             groups[name] = group
@@ -44,14 +44,14 @@ public struct KnownResources: Sendable {
         self.nonResourceVerbs = nonResourceVerbs
     }
 
-    /// A copy that also knows `resource` (or `resource/subresource`) in `group`.
+    /// Returns a copy that also contains `resource` (or `resource/subresource`) in `group`.
     public func adding(group: String, resource: String) -> KnownResources {
         var copy = self
         copy.groups[group, default: Group(isClosed: false)].add(resource)
         return copy
     }
 
-    /// A copy that accepts a verb that an extension authorizer or webhook checks.
+    /// Returns a copy that accepts a verb that an extension authorizer or webhook checks.
     public func adding(verb: String) -> KnownResources {
         var copy = self
         copy.resourceVerbs.insert(verb)
@@ -60,7 +60,7 @@ public struct KnownResources: Sendable {
 
     public func isKnown(group: String) -> Bool { groups[group] != nil }
 
-    /// Whether a `resource` or `resource/subresource` exists in `group`.
+    /// Returns whether a `resource` or `resource/subresource` exists in `group`.
     public func contains(group: String, resource combined: String) -> Bool {
         let (resource, subresource) = Self.split(combined)
         guard let subresources = groups[group]?.resources[resource] else { return false }
@@ -69,7 +69,7 @@ public struct KnownResources: Sendable {
             || Self.freeSubresources.contains(group + "/" + resource)
     }
 
-    /// The known groups that contain `resource` (or `resource/subresource`), sorted.
+    /// Returns the known groups that contain `resource` (or `resource/subresource`), sorted.
     public func groups(containing resource: String) -> [String] {
         groups.keys.filter { contains(group: $0, resource: resource) }.sorted()
     }

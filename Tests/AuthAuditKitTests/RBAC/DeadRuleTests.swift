@@ -52,7 +52,8 @@ private let ingresses = [
                     ])
             ], canEverMatch: false),
         DeadRuleCase(
-            label: "capitalized resource", rule: PolicyRule(verbs: ["get"], apiGroups: ["apps"], resources: ["Deployments"]),
+            label: "capitalized resource",
+            rule: PolicyRule(verbs: ["get"], apiGroups: ["apps"], resources: ["Deployments"]),
             reasons: [
                 .unknownResource(
                     apiGroup: "apps", resource: "Deployments",
@@ -60,7 +61,8 @@ private let ingresses = [
                         + [ResourceLocation(apiGroup: "extensions", resource: "deployments")])
             ], canEverMatch: false),
         DeadRuleCase(
-            label: "singular policy plural", rule: PolicyRule(verbs: ["get"], apiGroups: ["networking.k8s.io"], resources: ["networkpolicy"]),
+            label: "singular policy plural",
+            rule: PolicyRule(verbs: ["get"], apiGroups: ["networking.k8s.io"], resources: ["networkpolicy"]),
             reasons: [
                 .unknownResource(
                     apiGroup: "networking.k8s.io", resource: "networkpolicy",
@@ -74,7 +76,8 @@ private let ingresses = [
             reasons: [.unknownSubresource(apiGroup: "", resource: "pods", subresource: "shell")], canEverMatch: false),
         DeadRuleCase(
             label: "user extra subresource is free text",
-            rule: PolicyRule(verbs: ["impersonate"], apiGroups: ["authentication.k8s.io"], resources: ["userextras/scopes"]),
+            rule: PolicyRule(
+                verbs: ["impersonate"], apiGroups: ["authentication.k8s.io"], resources: ["userextras/scopes"]),
             reasons: [], canEverMatch: true),
         DeadRuleCase(
             label: "unknown verb", rule: core(["pods"], verbs: ["get", "fetch"]), reasons: [.unknownVerb("fetch")],
@@ -114,7 +117,8 @@ private let ingresses = [
             label: "list with resourceNames is not dead", rule: core(["configmaps"], verbs: ["list"], names: ["a"]),
             reasons: [], canEverMatch: true),
         DeadRuleCase(
-            label: "wildcards are not judged", rule: PolicyRule(verbs: ["*"], apiGroups: ["*"], resources: ["*", "*/scale"]),
+            label: "wildcards are not judged",
+            rule: PolicyRule(verbs: ["*"], apiGroups: ["*"], resources: ["*", "*/scale"]),
             reasons: [], canEverMatch: true),
         DeadRuleCase(
             label: "unseen custom group is not judged",

@@ -32,9 +32,12 @@ import Testing
 
     @Test func adminIncludesEditAndViewRules() throws {
         let policy = try RBACFixtures.policy(files: RBACFixtures.bootstrapFiles)
-        let admin = Set(try #require(policy.rules(of: RoleReference(kind: .clusterRole, name: "admin"), bindingNamespace: nil)))
-        let edit = Set(try #require(policy.rules(of: RoleReference(kind: .clusterRole, name: "edit"), bindingNamespace: nil)))
-        let view = Set(try #require(policy.rules(of: RoleReference(kind: .clusterRole, name: "view"), bindingNamespace: nil)))
+        let admin = Set(
+            try #require(policy.rules(of: RoleReference(kind: .clusterRole, name: "admin"), bindingNamespace: nil)))
+        let edit = Set(
+            try #require(policy.rules(of: RoleReference(kind: .clusterRole, name: "edit"), bindingNamespace: nil)))
+        let view = Set(
+            try #require(policy.rules(of: RoleReference(kind: .clusterRole, name: "view"), bindingNamespace: nil)))
         #expect(view.isSubset(of: edit))
         #expect(edit.isSubset(of: admin))
         #expect(edit.count > view.count)
@@ -42,9 +45,11 @@ import Testing
 
     @Test func bootstrapViewAllowsListingPodsNotSecrets() throws {
         let policy = try RBACFixtures.policy(files: RBACFixtures.bootstrapFiles)
-        let view = try #require(policy.rules(of: RoleReference(kind: .clusterRole, name: "view"), bindingNamespace: nil))
+        let view = try #require(
+            policy.rules(of: RoleReference(kind: .clusterRole, name: "view"), bindingNamespace: nil))
         let listPods = RequestAttributes.resource(user: "u", verb: "list", resource: "pods", namespace: "a")
-        let getSecret = RequestAttributes.resource(user: "u", verb: "get", resource: "secrets", namespace: "a", name: "s")
+        let getSecret = RequestAttributes.resource(
+            user: "u", verb: "get", resource: "secrets", namespace: "a", name: "s")
         #expect(view.contains { $0.allows(listPods) })
         #expect(!view.contains { $0.allows(getSecret) })
     }
@@ -111,22 +116,35 @@ import Testing
     }
 
     @Test(arguments: [
-        ("apiVersion: rbac.authorization.k8s.io/v2\nkind: Role\nmetadata: {name: r, namespace: n}\n",
-         RBACParseError.Problem.unsupportedAPIVersion("rbac.authorization.k8s.io/v2")),
+        (
+            "apiVersion: rbac.authorization.k8s.io/v2\nkind: Role\nmetadata: {name: r, namespace: n}\n",
+            RBACParseError.Problem.unsupportedAPIVersion("rbac.authorization.k8s.io/v2")
+        ),
         ("kind: Role\nmetadata: {namespace: n}\n", .missingField(path: "metadata.name")),
         ("kind: Role\nmetadata: {name: r}\n", .missingField(path: "metadata.namespace")),
-        ("kind: ClusterRole\nmetadata: {name: r}\nrules: {verbs: [get]}\n",
-         .wrongType(path: "rules", expected: "list", found: "mapping")),
-        ("kind: ClusterRole\nmetadata: {name: r}\nrules: [{verbs: get}]\n",
-         .wrongType(path: "rules[0].verbs", expected: "list", found: "string")),
+        (
+            "kind: ClusterRole\nmetadata: {name: r}\nrules: {verbs: [get]}\n",
+            .wrongType(path: "rules", expected: "list", found: "mapping")
+        ),
+        (
+            "kind: ClusterRole\nmetadata: {name: r}\nrules: [{verbs: get}]\n",
+            .wrongType(path: "rules[0].verbs", expected: "list", found: "string")
+        ),
         ("kind: ClusterRoleBinding\nmetadata: {name: b}\n", .missingField(path: "roleRef")),
         ("kind: ClusterRoleBinding\nmetadata: {name: b}\nroleRef: {kind: Role, name: r}\n", .clusterRoleBindingToRole),
-        ("kind: ClusterRoleBinding\nmetadata: {name: b}\nroleRef: {kind: Thing, name: r}\n",
-         .unknownRoleReferenceKind("Thing")),
-        ("kind: ClusterRoleBinding\nmetadata: {name: b}\nroleRef: {kind: ClusterRole, name: r}\nsubjects: [{kind: Robot, name: x}]\n",
-         .unknownSubjectKind(path: "subjects[0].kind", kind: "Robot")),
-        ("kind: ClusterRole\nmetadata: {name: r}\naggregationRule: {clusterRoleSelectors: [{matchExpressions: [{key: k, operator: Near}]}]}\n",
-         .unknownSelectorOperator(path: "aggregationRule.clusterRoleSelectors[0].matchExpressions[0].operator", operator: "Near")),
+        (
+            "kind: ClusterRoleBinding\nmetadata: {name: b}\nroleRef: {kind: Thing, name: r}\n",
+            .unknownRoleReferenceKind("Thing")
+        ),
+        (
+            "kind: ClusterRoleBinding\nmetadata: {name: b}\nroleRef: {kind: ClusterRole, name: r}\nsubjects: [{kind: Robot, name: x}]\n",
+            .unknownSubjectKind(path: "subjects[0].kind", kind: "Robot")
+        ),
+        (
+            "kind: ClusterRole\nmetadata: {name: r}\naggregationRule: {clusterRoleSelectors: [{matchExpressions: [{key: k, operator: Near}]}]}\n",
+            .unknownSelectorOperator(
+                path: "aggregationRule.clusterRoleSelectors[0].matchExpressions[0].operator", operator: "Near")
+        ),
     ])
     func invalidObjectIsReported(yaml: String, problem: RBACParseError.Problem) throws {
         let result = try RBACFixtures.parse(yaml: yaml)

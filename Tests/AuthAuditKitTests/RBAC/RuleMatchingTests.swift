@@ -49,7 +49,8 @@ private let pods = PolicyRule(verbs: ["get"], apiGroups: [""], resources: ["pods
             label: "resource wildcard covers subresources",
             rule: PolicyRule(verbs: ["get"], apiGroups: [""], resources: ["*"]), request: get("pods", sub: "log"),
             allows: true),
-        RuleCase(label: "resource does not cover subresource", rule: pods, request: get("pods", sub: "log"), allows: false),
+        RuleCase(
+            label: "resource does not cover subresource", rule: pods, request: get("pods", sub: "log"), allows: false),
         RuleCase(
             label: "exact subresource", rule: PolicyRule(verbs: ["get"], apiGroups: [""], resources: ["pods/log"]),
             request: get("pods", sub: "log"), allows: true),
@@ -100,7 +101,8 @@ private let pods = PolicyRule(verbs: ["get"], apiGroups: [""], resources: ["pods
             label: "no resourceNames matches any name", rule: pods, request: get("pods", name: "anything"),
             allows: true),
         RuleCase(
-            label: "resource rule never matches a path", rule: PolicyRule(verbs: ["get"], apiGroups: ["*"], resources: ["*"]),
+            label: "resource rule never matches a path",
+            rule: PolicyRule(verbs: ["get"], apiGroups: ["*"], resources: ["*"]),
             request: path("/healthz"), allows: false),
         RuleCase(
             label: "exact non-resource URL", rule: PolicyRule(verbs: ["get"], nonResourceURLs: ["/healthz"]),
