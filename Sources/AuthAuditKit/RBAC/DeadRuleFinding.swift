@@ -24,7 +24,7 @@ public struct DeadRuleFinding: Sendable, Hashable {
 }
 
 extension RBACPolicy {
-    /// The rules with dead parts, checked as written: an aggregated ClusterRole's rules are reported at the
+    /// Finds the rules with dead parts, checked as written: an aggregated ClusterRole's rules are reported at the
     /// role they come from.
     public func deadRules(using known: KnownResources = .builtIn) -> [DeadRuleFinding] {
         var findings: [DeadRuleFinding] = []

@@ -1,4 +1,4 @@
-/// Why a rule, or part of it, can never match a request.
+/// The reason a rule, or part of it, can never match a request.
 public enum DeadRuleReason: Sendable, Hashable {
     /// The rule lists no verbs.
     case noVerbs

@@ -3,9 +3,9 @@
 /// Compiled from `kubectl api-resources` and the kubernetes API reference for releases 1.16 to 1.35.
 /// Resources removed in that span (`extensions` workloads, `podsecuritypolicies`, `componentstatuses`) are
 /// kept, because dumps from older clusters still name them. Besides served resources the table contains the
-/// names that only authorization checks use: `users`, `groups` and `serviceaccounts` for impersonation,
-/// `userextras` and `uids` in `authentication.k8s.io`, `signers` in `certificates.k8s.io`, the kubelet
-/// API subresources of `nodes` (`nodes/proxy`, `nodes/stats` …), and the `nodeclient` and
+/// names that only authorization checks use. Those are `users`, `groups` and `serviceaccounts` for
+/// impersonation, `userextras` and `uids` in `authentication.k8s.io`, `signers` in `certificates.k8s.io`,
+/// the kubelet API subresources of `nodes` (`nodes/proxy`, `nodes/stats` …), and the `nodeclient` and
 /// `selfnodeclient` subresources that the CSR approving controller checks.
 extension KnownResources {
     static let builtInTable: [String: String] = [
@@ -79,7 +79,7 @@ extension KnownResources {
     /// `sign` and `attest` on signers, `use` on pod security policies, `proxy` from releases before 1.10,
     /// and `unsafe-delete-ignore-read-error` from 1.32.
     // NOTE: The name and release of `unsafe-delete-ignore-read-error` were not checked against the kubernetes
-    // source; a wrong entry only keeps that verb from being reported as dead.
+    // source. A wrong entry only keeps that verb from being reported as dead.
     static let builtInResourceVerbs: Set<String> = [
         "get", "list", "watch", "create", "update", "patch", "delete", "deletecollection",
         "bind", "escalate", "impersonate", "approve", "sign", "attest", "use", "proxy",

@@ -1,4 +1,4 @@
-/// Which resources exist in which API group, used to find rule entries that no request can ever match.
+/// A table of the resources in each API group, used to find rule entries that no request can ever match.
 ///
 /// The built-in groups are closed: a resource they do not list does not exist. Groups learned at runtime
 /// (custom resources and aggregated APIs seen in audit logs) are open, because a log shows only the

@@ -4,7 +4,7 @@
 /// resource are merged first, then resources of one group whose verbs (and names) are identical.
 public enum LeastPrivilegeRules {
     /// Verbs whose requests the synthesis never restricts by name. `create` on a collection and
-    /// `deletecollection` carry no name at all; `list` and `watch` carry one only when the client sends a
+    /// `deletecollection` carry no name at all. `list` and `watch` carry one only when the client sends a
     /// `metadata.name` field selector, which a later run of the same client may not do.
     public static let verbsWithoutResourceNames: Set<String> = ["create", "list", "watch", "deletecollection"]
 
@@ -14,7 +14,7 @@ public enum LeastPrivilegeRules {
     /// The rules for `used`, ignoring namespaces (scope is chosen by `LeastPrivilegePolicy`).
     ///
     /// With `restrictingNames`, a verb used only on named objects (`get`, `update`, `patch`, `delete` …) is
-    /// limited to those names through `resourceNames`; a verb used once without a name allows every name.
+    /// limited to those names through `resourceNames`. A verb used once without a name allows every name.
     public static func rules(for used: [UsedRequest], restrictingNames: Bool = true) -> [PolicyRule] {
         resourceRules(used.filter(\.isResourceRequest), restrictingNames: restrictingNames)
             + nonResourceRules(used.filter { !$0.isResourceRequest })
@@ -25,7 +25,7 @@ public enum LeastPrivilegeRules {
         var resource: String
     }
 
-    /// Which names a verb needs on one resource: nil for every name.
+    /// The names a verb needs on one resource, or nil for every name.
     private typealias NameSet = Set<String>?
 
     private struct RuleKey: Hashable {

@@ -3,7 +3,7 @@
 public enum RBACManifestWriter {
     public static let apiVersion = "rbac.authorization.k8s.io/v1"
 
-    /// All roles, then all bindings, separated by `---`.
+    /// Writes all roles, then all bindings, separated by `---`.
     public static func manifest(roles: [RBACRole], bindings: [RBACBinding]) -> String {
         let documents = roles.map(yaml(for:)) + bindings.map(yaml(for:))
         return documents.joined(separator: "---\n")
@@ -96,8 +96,9 @@ public enum RBACManifestWriter {
     private static let plainNameCharacters = Set(
         "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._/-:".unicodeScalars)
 
-    /// A YAML scalar that reads back as the same string: plain when it is a name YAML 1.1 cannot take for
-    /// a number, boolean or null, double-quoted otherwise (`""`, `"*"`, `"/healthz"`, `"true"`).
+    /// Writes `text` as a YAML scalar that reads back as the same string: plain when it is a name that
+    /// YAML 1.1 cannot take for a number, boolean or null, and double-quoted otherwise (`""`, `"*"`,
+    /// `"/healthz"`, `"true"`).
     static func scalar(_ text: String) -> String {
         let isNameLike =
             text.first?.isLetter == true && text.unicodeScalars.allSatisfy { plainNameCharacters.contains($0) }

@@ -21,7 +21,7 @@ public struct RoleUsageDiff: Sendable, Hashable {
         notGranted = used.filter { !covered.contains($0) }
     }
 
-    /// One request per verb, group, resource and name (or URL) of the rules.
+    /// Expands rules into one request per verb, group, resource and name (or URL).
     static func expand(_ rules: [PolicyRule]) -> [UsedRequest] {
         var requests: [UsedRequest] = []
         for rule in rules {
@@ -46,7 +46,7 @@ public struct RoleUsageDiff: Sendable, Hashable {
     }
 }
 
-/// Which entries of one granted rule the used requests need.
+/// The entries of one granted rule that the used requests need, and the ones they do not.
 public struct RuleUsage: Sendable, Hashable {
     public var ruleIndex: Int
     public var rule: PolicyRule

@@ -28,7 +28,7 @@ public struct UsedRequest: Sendable, Hashable {
             isResourceRequest: false)
     }
 
-    /// The same request as the authorizer sees it when `user` in `groups` makes it.
+    /// Returns the authorizer's attributes of this request when `user` in `groups` makes it.
     public func attributes(user: String, groups: [String] = []) -> RequestAttributes {
         RequestAttributes(
             user: user, groups: groups, verb: verb, apiGroup: apiGroup, resource: resource, subresource: subresource,

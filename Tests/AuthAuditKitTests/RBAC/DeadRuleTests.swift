@@ -36,7 +36,8 @@ private let ingresses = [
             ], canEverMatch: false),
         DeadRuleCase(
             label: "singular ingress in core group", rule: core(["ingress"]),
-            reasons: [.unknownResource(apiGroup: "", resource: "ingress", suggestions: ingresses)], canEverMatch: false),
+            reasons: [.unknownResource(apiGroup: "", resource: "ingress", suggestions: ingresses)],
+            canEverMatch: false),
         DeadRuleCase(
             label: "ingresses in core group", rule: core(["ingresses"]),
             reasons: [.unknownResource(apiGroup: "", resource: "ingresses", suggestions: ingresses)],

@@ -137,11 +137,13 @@ import Testing
             .unknownRoleReferenceKind("Thing")
         ),
         (
-            "kind: ClusterRoleBinding\nmetadata: {name: b}\nroleRef: {kind: ClusterRole, name: r}\nsubjects: [{kind: Robot, name: x}]\n",
+            "kind: ClusterRoleBinding\nmetadata: {name: b}\nroleRef: {kind: ClusterRole, name: r}\n"
+                + "subjects: [{kind: Robot, name: x}]\n",
             .unknownSubjectKind(path: "subjects[0].kind", kind: "Robot")
         ),
         (
-            "kind: ClusterRole\nmetadata: {name: r}\naggregationRule: {clusterRoleSelectors: [{matchExpressions: [{key: k, operator: Near}]}]}\n",
+            "kind: ClusterRole\nmetadata: {name: r}\n"
+                + "aggregationRule: {clusterRoleSelectors: [{matchExpressions: [{key: k, operator: Near}]}]}\n",
             .unknownSelectorOperator(
                 path: "aggregationRule.clusterRoleSelectors[0].matchExpressions[0].operator", operator: "Near")
         ),
