@@ -4,7 +4,7 @@
 /// For each selector in order, the controller lists the ClusterRoles whose labels match, sorted by name and
 /// skipping the aggregated role itself, and appends every rule not already present. It reads the current
 /// rules of the matched roles, so nested aggregation (`admin` takes `edit`, which takes `view`) settles after
-/// a few passes; here a matched aggregated role contributes its own resolved rules directly.
+/// a few passes. Here a matched aggregated role contributes its own resolved rules directly.
 enum ClusterRoleAggregation {
     static func resolve(_ clusterRoles: [RBACRole]) -> [String: [PolicyRule]] {
         let byName = Dictionary(clusterRoles.map { ($0.name, $0) }, uniquingKeysWith: { _, last in last })
@@ -15,7 +15,7 @@ enum ClusterRoleAggregation {
         func rules(of name: String) -> [PolicyRule] {
             if let done = resolved[name] { return done }
             guard let role = byName[name] else { return [] }
-            // A live cluster's dump already holds the controller's result; only empty aggregated roles (as in
+            // A live cluster's dump already contains the controller's result, so only empty aggregated roles (as in
             // bootstrap manifests) need computing.
             guard let selectors = role.aggregationSelectors, role.rules.isEmpty else {
                 resolved[name] = role.rules

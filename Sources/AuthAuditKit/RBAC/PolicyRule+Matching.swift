@@ -1,7 +1,7 @@
 /// Rule evaluation, following `RuleAllows` in kubernetes `plugin/pkg/auth/authorizer/rbac/rbac.go` and the
 /// helpers in `pkg/apis/rbac/v1/evaluation_helpers.go`.
 extension PolicyRule {
-    /// Whether this rule alone allows the request.
+    /// Returns whether this rule alone allows the request.
     ///
     /// A resource request needs the verb, the API group, the resource (with its subresource) and, when the
     /// rule lists `resourceNames`, the request's name. A non-resource request needs the verb and the path;

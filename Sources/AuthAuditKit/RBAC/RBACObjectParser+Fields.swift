@@ -109,7 +109,7 @@ struct ObjectReader {
         }
     }
 
-    /// The items of a list field; an absent or null field is an empty list, as Go's decoders read it.
+    /// Reads the items of a list field. An absent or null field is an empty list, as Go's decoders read it.
     private func list(_ node: DocumentNode?, path: String) throws(RBACParseError) -> [DocumentNode] {
         guard let node, !node.isNull else { return [] }
         guard let items = node.sequenceItems else {
@@ -118,7 +118,7 @@ struct ObjectReader {
         return items
     }
 
-    /// A list of strings. A null item reads as `""`, which is what `sigs.k8s.io/yaml` makes of `- ` or `- ~`.
+    /// Reads a list of strings. A null item reads as `""`, which is what `sigs.k8s.io/yaml` makes of `- ` or `- ~`.
     private func strings(_ node: DocumentNode?, path: String) throws(RBACParseError) -> [String] {
         var values: [String] = []
         for (index, item) in try list(node, path: path).enumerated() {

@@ -24,8 +24,8 @@ public enum RBACObjectParser {
 
     /// Parses every RBAC object of the documents, unwrapping `List` and typed lists (`ClusterRoleList` …).
     ///
-    /// Items of a raw API list (`kubectl get --raw`) carry no `kind`; a binding is told from a role by its
-    /// `roleRef` and a namespaced object from a cluster one by `metadata.namespace`.
+    /// Items of a raw API list (`kubectl get --raw`) carry no `kind`. A binding is then recognized by its
+    /// `roleRef`, and a namespaced object by its `metadata.namespace`.
     public static func parse(documents: [DocumentNode]) -> RBACParseResult {
         var result = RBACParseResult()
         for document in documents {

@@ -1,4 +1,4 @@
-/// Why an object could not be read as a Role, ClusterRole, RoleBinding or ClusterRoleBinding.
+/// The reason an object could not be read as a Role, ClusterRole, RoleBinding or ClusterRoleBinding.
 public struct RBACParseError: Error, Sendable, Equatable {
     public enum Problem: Sendable, Equatable {
         /// The object is not a mapping.
@@ -20,7 +20,7 @@ public struct RBACParseError: Error, Sendable, Equatable {
     public var kind: String?
     public var namespace: String?
     public var name: String?
-    /// Where the object starts in its document.
+    /// The start of the object in its document.
     public var mark: DocumentMark
     public var problem: Problem
 

@@ -3,10 +3,10 @@ extension RBACPolicy {
     /// The group that kubernetes' privileged-group authorizer allows everything.
     public static let privilegedGroup = "system:masters"
 
-    /// Every grant that allows the request, ClusterRoleBindings first.
+    /// Returns every grant that allows the request, ClusterRoleBindings first.
     ///
-    /// The RBAC authorizer stops at the first grant and names only that one in its audit reason; this returns
-    /// all of them so that a report can tell which bindings a request actually needed. RoleBindings count only
+    /// The RBAC authorizer stops at the first grant and names only that one in its audit reason. This returns
+    /// all of them, so that a report can tell which bindings a request actually needed. RoleBindings count only
     /// for a request in their own namespace, also when they reference a ClusterRole; a cluster-scoped
     /// request (empty namespace) is allowed by ClusterRoleBindings alone.
     public func allowingGrants(for request: RequestAttributes) -> [RBACGrant] {
@@ -40,8 +40,8 @@ extension RBACPolicy {
         return grants.isEmpty ? .noOpinion : .allowedByRBAC(grants)
     }
 
-    /// Whether a subject names the requester (`appliesToUser` in kubernetes). A service account subject
-    /// without a namespace takes the RoleBinding's namespace and matches nobody in a ClusterRoleBinding.
+    /// Returns whether a subject names the requester (`appliesToUser` in kubernetes). A service account subject
+    /// without a namespace takes the RoleBinding's namespace and matches no user in a ClusterRoleBinding.
     /// Groups such as `system:authenticated` or `system:serviceaccounts:<namespace>` are ordinary groups
     /// here: they match when the authenticator put them in the request's groups.
     static func subject(_ subject: RBACSubject, names request: RequestAttributes, in scope: String) -> Bool {
@@ -57,7 +57,7 @@ extension RBACPolicy {
         }
     }
 
-    /// The username a service account authenticates as.
+    /// Returns the username a service account authenticates as.
     public static func serviceAccountUsername(namespace: String, name: String) -> String {
         "system:serviceaccount:\(namespace):\(name)"
     }

@@ -73,7 +73,7 @@ public struct RBACPolicy: Sendable {
         return rolesByKey[key].map { roles[$0] }
     }
 
-    /// The rules a binding's `roleRef` brings, or nil when the role does not exist.
+    /// Returns the rules a binding's `roleRef` brings, or nil when the role does not exist.
     ///
     /// A Role is looked up in the binding's namespace; a ClusterRole's rules include aggregation.
     public func rules(of reference: RoleReference, bindingNamespace: String?) -> [PolicyRule]? {
@@ -86,7 +86,7 @@ public struct RBACPolicy: Sendable {
         }
     }
 
-    /// The rules in force for a role: its own, or for an aggregated ClusterRole the aggregated ones.
+    /// Returns the rules in force for a role: its own, or for an aggregated ClusterRole the aggregated ones.
     public func effectiveRules(of role: RBACRole) -> [PolicyRule] {
         rules(of: role.reference, bindingNamespace: role.namespace) ?? role.rules
     }

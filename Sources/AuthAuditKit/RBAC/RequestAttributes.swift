@@ -1,4 +1,5 @@
-/// What the authorizer is asked about one request, as kubernetes' `authorizer.Attributes` carries it.
+/// The attributes of one request that the authorizer evaluates, as kubernetes' `authorizer.Attributes`
+/// carries them.
 ///
 /// Absent values are empty strings, as in kubernetes, because RBAC compares them as strings: a request with
 /// no name has name `""`. For a request on a namespace object (`GET /api/v1/namespaces/team-a`) the
@@ -33,7 +34,7 @@ public struct RequestAttributes: Sendable, Hashable {
         self.isResourceRequest = isResourceRequest
     }
 
-    /// A request on an API resource.
+    /// Makes the attributes of a request on an API resource.
     public static func resource(
         user: String, groups: [String] = [], verb: String, apiGroup: String = "", resource: String,
         subresource: String = "", namespace: String = "", name: String = ""
@@ -43,7 +44,8 @@ public struct RequestAttributes: Sendable, Hashable {
             namespace: namespace, name: name, isResourceRequest: true)
     }
 
-    /// A request on a non-resource URL; `verb` is the lowercased HTTP method (`get`, `post` …).
+    /// Makes the attributes of a request on a non-resource URL. The `verb` is the lowercased HTTP method
+    /// (`get`, `post` …).
     public static func nonResource(user: String, groups: [String] = [], verb: String, path: String)
         -> RequestAttributes
     {
