@@ -18,7 +18,7 @@ SELECT
     g.api_groups,
     coalesce(nullif(g.resources, ''), g.non_resource_urls) AS resources,
     CASE
-        WHEN g.dead_reason IS NOT NULL THEN 'dead'
+        WHEN g.dead_reason IS NOT NULL AND g.requests = 0 THEN 'dead'
         WHEN g.requests = 0 THEN 'unused'
         WHEN g.unused_verbs <> '' OR g.unused_resources <> '' THEN 'partly used'
         ELSE 'used'
@@ -27,7 +27,7 @@ SELECT
     iso_time(g.last_used_at) AS last_used,
     nullif(g.unused_verbs, '') AS unused_verbs,
     nullif(g.unused_resources, '') AS unused_resources,
-    g.dead_reason,
+    g.dead_reason AS never_matches,
     (SELECT sum(g2.requests) FROM rbac_grants g2 WHERE g2.binding_kind = g.binding_kind
         AND g2.binding_namespace IS g.binding_namespace AND g2.binding_name = g.binding_name) = 0 AS binding_unused
 FROM rbac_grants g

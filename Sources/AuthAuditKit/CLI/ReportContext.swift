@@ -66,6 +66,18 @@ struct ReportContext {
     func run(_ definition: ReportDefinition, values: [String: String]) throws {
         let bindings = try ReportArguments(values).bindings(
             for: definition, anchor: try anchor(), parseTime: TimestampParser.parse)
+        if format == .table {
+            let table = try ReportRunner(connection: connection).run(definition, bindings: bindings)
+            if let manifestColumn = table.columns.firstIndex(of: "manifest") {
+                Console.out(ManifestText.render(table, manifestColumn: manifestColumn))
+                return
+            }
+            var writer = ResultWriter(format: format, terminalWidth: terminalWidth, output: StandardOutputStream())
+            writer.begin(columns: table.columns)
+            for row in table.rows { writer.append(row: row) }
+            writer.end()
+            return
+        }
         var writer = ResultWriter(
             format: format, terminalWidth: terminalWidth, title: definition.title ?? definition.name,
             generatedAt: Clock.now(), output: StandardOutputStream())

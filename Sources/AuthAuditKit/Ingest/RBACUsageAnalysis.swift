@@ -1,3 +1,5 @@
+import Foundation
+
 /// Matches every allowed request against every RBAC grant that allows it and stores the result,
 /// so reports can list grants nobody used and rules that can never match.
 ///
@@ -29,11 +31,80 @@ enum RBACUsageAnalysis {
         let connection = store.connection
         let policy = try loadPolicy(connection)
         try connection.transaction {
-            try connection.execute("DELETE FROM rbac_grant_usage; DELETE FROM rbac_grants;")
+            try connection.execute("DELETE FROM rbac_grant_usage; DELETE FROM rbac_grants; DELETE FROM rbac_suggestions;")
             guard !policy.bindings.isEmpty else { return }
-            let grantIDs = try writeGrants(policy, connection: connection)
+            let grantIDs = try writeGrants(policy, known: try knownResources(connection), connection: connection)
             let usage = try computeUsage(policy, connection: connection)
             try writeUsage(usage, grantIDs: grantIDs, policy: policy, connection: connection)
+            try writeSuggestions(connection)
+        }
+    }
+
+    /// Suggests, for each Group subject, the roles that allow exactly the requests its grants allowed.
+    /// Groups are what aws-auth maps IAM roles to, so suggestions never name per-session users.
+    private static func writeSuggestions(_ connection: SQLiteConnection) throws {
+        let statement = try connection.prepare(
+            """
+            SELECT g.subject_name, u.verb, u.api_group, u.resource, u.namespace
+            FROM rbac_grant_usage u JOIN rbac_grants g ON g.id = u.grant_id
+            WHERE g.subject_kind = 'Group' ORDER BY g.subject_name
+            """)
+        var used: [String: Set<UsedRequestKey>] = [:]
+        while try statement.step() {
+            let key = UsedRequestKey(
+                verb: statement.text(at: 1) ?? "", apiGroup: statement.text(at: 2) ?? "",
+                resource: statement.text(at: 3) ?? "", namespace: statement.text(at: 4) ?? "")
+            used[statement.text(at: 0) ?? "", default: []].insert(key)
+        }
+        let counts = try connection.prepare(
+            """
+            SELECT count(*), sum(requests > 0) FROM rbac_grants WHERE subject_kind = 'Group' AND subject_name = ?
+            """)
+        let insert = try connection.prepare(
+            """
+            INSERT INTO rbac_suggestions (subject, granted_rules, used_rules, suggested_rules, manifest)
+            VALUES (?, ?, ?, ?, ?)
+            """)
+        for (group, keys) in used.sorted(by: { $0.key < $1.key }) {
+            let requests = keys.sorted { ($0.namespace, $0.apiGroup, $0.resource, $0.verb) < ($1.namespace, $1.apiGroup, $1.resource, $1.verb) }
+                .map(\.usedRequest)
+            let policy = LeastPrivilegePolicy(name: suggestedName(group), groups: [group], used: requests)
+            counts.reset()
+            counts.bind(group, at: 1)
+            _ = try counts.step()
+            insert.reset()
+            insert.bind(group, at: 1)
+            insert.bind(counts.int64(at: 0), at: 2)
+            insert.bind(counts.int64(at: 1), at: 3)
+            insert.bind(Int64(policy.roles.reduce(0) { $0 + $1.rules.count }), at: 4)
+            insert.bind(policy.manifest, at: 5)
+            counts.reset()
+            try insert.run()
+        }
+    }
+
+    /// A role name from a group name: lower case, with characters Kubernetes names cannot hold as `-`.
+    static func suggestedName(_ group: String) -> String {
+        let allowed = Set("abcdefghijklmnopqrstuvwxyz0123456789-.")
+        let name = String(group.lowercased().map { allowed.contains($0) ? $0 : "-" })
+        return "least-privilege-" + name.trimmingCharacters(in: CharacterSet(charactersIn: "-."))
+    }
+
+    /// A used (verb, group, resource, namespace) tuple; `resource` is `resource/subresource` or a path.
+    private struct UsedRequestKey: Hashable {
+        var verb: String
+        var apiGroup: String
+        var resource: String
+        var namespace: String
+
+        var usedRequest: UsedRequest {
+            if resource.hasPrefix("/") {
+                return .nonResource(verb: verb, path: resource)
+            }
+            let parts = resource.split(separator: "/", maxSplits: 1).map(String.init)
+            return .resource(
+                verb: verb, apiGroup: apiGroup, resource: parts[0], subresource: parts.count > 1 ? parts[1] : "",
+                namespace: namespace)
         }
     }
 
@@ -48,7 +119,24 @@ enum RBACUsageAnalysis {
     }
 
     /// Writes one row per binding, subject and rule; returns their ids.
-    private static func writeGrants(_ policy: RBACPolicy, connection: SQLiteConnection) throws -> [GrantKey: Int64] {
+    /// The built-in API resources plus every resource the audit log shows answered successfully,
+    /// which adds custom resources.
+    private static func knownResources(_ connection: SQLiteConnection) throws -> KnownResources {
+        var known = KnownResources.builtIn
+        let statement = try connection.prepare(
+            """
+            SELECT DISTINCT res.api_group, res.resource FROM resources res
+            WHERE EXISTS (SELECT 1 FROM requests r WHERE r.resource_id = res.id AND r.code BETWEEN 200 AND 299)
+            """)
+        while try statement.step() {
+            known = known.adding(group: statement.text(at: 0) ?? "", resource: statement.text(at: 1) ?? "")
+        }
+        return known
+    }
+
+    private static func writeGrants(
+        _ policy: RBACPolicy, known: KnownResources, connection: SQLiteConnection
+    ) throws -> [GrantKey: Int64] {
         let insert = try connection.prepare(
             """
             INSERT INTO rbac_grants (
@@ -80,7 +168,7 @@ enum RBACUsageAnalysis {
                         insert.bind(rule.resources.joined(separator: ","), at: 12)
                         insert.bind(rule.resourceNames.joined(separator: ","), at: 13)
                         insert.bind(rule.nonResourceURLs.joined(separator: ","), at: 14)
-                        insert.bind(DeadRuleText.describe(rule), at: 15)
+                        insert.bind(DeadRuleText.describe(rule, known: known), at: 15)
                     } else {
                         insert.bind("\(binding.roleRef.kind.rawValue) \(binding.roleRef.name) does not exist", at: 15)
                     }
@@ -250,10 +338,37 @@ private struct DimensionNames {
     }
 }
 
-/// Why a rule can never match, in words; nil for a rule that can.
+/// Why a rule, or part of it, can never match, in words; nil when every part can match.
 enum DeadRuleText {
-    static func describe(_ rule: PolicyRule) -> String? {
-        // NOTE: filled in from the RBAC model's dead-rule checks once they are available.
-        nil
+    static func describe(_ rule: PolicyRule, known: KnownResources) -> String? {
+        let reasons = known.deadRuleReasons(rule)
+        guard !reasons.isEmpty else { return nil }
+        return reasons.map(describe).joined(separator: "; ")
+    }
+
+    static func describe(_ reason: DeadRuleReason) -> String {
+        switch reason {
+        case .noVerbs:
+            return "the rule lists no verbs"
+        case .unknownVerb(let verb):
+            return "no request has the verb \(verb)"
+        case .resourcesWithoutAPIGroups:
+            return "the rule names resources but no API groups"
+        case .nothingToMatch:
+            return "the rule names neither resources nor non-resource URLs"
+        case .unknownAPIGroup(let group):
+            return "there is no API group \(group)"
+        case .unknownResource(let group, let resource, let suggestions):
+            var text = "\(resource) does not exist in the \(group.isEmpty ? "core" : group) API group"
+            if !suggestions.isEmpty {
+                let places = suggestions.map { "\($0.resource) in \($0.apiGroup.isEmpty ? "core" : $0.apiGroup)" }
+                text += " (there is " + places.joined(separator: ", ") + ")"
+            }
+            return text
+        case .unknownSubresource(let group, let resource, let subresource):
+            return "\(resource) in \(group.isEmpty ? "core" : group) has no subresource \(subresource)"
+        case .resourceNamesWithUnnamedVerbs(let verbs):
+            return "resourceNames never match \(verbs.joined(separator: ", ")), which carry no resource name"
+        }
     }
 }

@@ -318,5 +318,14 @@ public enum Schema {
             last_used_at INTEGER,
             PRIMARY KEY (grant_id, verb, api_group, resource, namespace)
         ) WITHOUT ROWID;
+
+        -- The smallest roles that allow exactly what each RBAC group subject used, as YAML manifests.
+        CREATE TABLE rbac_suggestions (
+            subject TEXT PRIMARY KEY,
+            granted_rules INTEGER NOT NULL,
+            used_rules INTEGER NOT NULL,
+            suggested_rules INTEGER NOT NULL,
+            manifest TEXT NOT NULL
+        );
         """
 }
