@@ -19,6 +19,8 @@ enum EnvelopeProblem: Equatable {
     case missingMessage(objectIndex: Int, eventIndex: Int?)
     /// A line that does not start with the timestamp every line of this shape starts with.
     case missingLineTimestamp
+    /// The input ends with a line that has neither a newline nor a complete timestamp.
+    case lastLineCut
     /// A line of `aws logs tail` output without a log stream name and message after the timestamp.
     case missingLogStreamName
     /// A line or CSV record above the maximum length, skipped.
@@ -53,6 +55,8 @@ enum EnvelopeProblem: Equatable {
             return .invalidDocument(reason: "\(event) has no message")
         case .missingLineTimestamp:
             return .invalidDocument(reason: "the line does not start with a CloudWatch timestamp")
+        case .lastLineCut:
+            return .invalidDocument(reason: "the input ends inside the timestamp of its last line")
         case .missingLogStreamName:
             return .invalidDocument(reason: "the line has no log stream name after its timestamp")
         case .recordTooLong(let length, let maximum):
@@ -70,7 +74,7 @@ enum EnvelopeProblem: Equatable {
     /// Whether the problem comes from an input that ends early rather than from malformed content.
     var isCut: Bool {
         switch self {
-        case .objectCut, .quotedFieldCut: true
+        case .objectCut, .quotedFieldCut, .lastLineCut: true
         default: false
         }
     }

@@ -9,6 +9,8 @@ struct LineFramer {
         var number: Int
         /// The offset of the line's first byte in the decompressed stream.
         var offset: Int
+        /// False for a last line that the input ends without a `\n`, which may have been cut.
+        var isTerminated: Bool
     }
 
     let maximumLength: Int
@@ -35,14 +37,14 @@ struct LineFramer {
             offset += end - start
             guard newline != nil else { break }
             offset += 1
-            endLine(body, tooLong: tooLong)
+            endLine(isTerminated: true, body, tooLong: tooLong)
             start = end + 1
         }
     }
 
     mutating func finish(_ body: (Line) -> Void, tooLong: (_ length: Int, _ line: Int) -> Void) {
         if !partial.isEmpty || skippedLength != nil {
-            endLine(body, tooLong: tooLong)
+            endLine(isTerminated: false, body, tooLong: tooLong)
         }
     }
 
@@ -57,7 +59,7 @@ struct LineFramer {
         }
     }
 
-    private mutating func endLine(_ body: (Line) -> Void, tooLong: (_ length: Int, _ line: Int) -> Void) {
+    private mutating func endLine(isTerminated: Bool, _ body: (Line) -> Void, tooLong: (_ length: Int, _ line: Int) -> Void) {
         if let skipped = skippedLength {
             tooLong(skipped, lineNumber)
             skippedLength = nil
@@ -65,7 +67,7 @@ struct LineFramer {
             if partial.last == UInt8(ascii: "\r") {
                 partial.removeLast()
             }
-            body(Line(bytes: partial, number: lineNumber, offset: lineOffset))
+            body(Line(bytes: partial, number: lineNumber, offset: lineOffset, isTerminated: isTerminated))
         }
         partial.removeAll(keepingCapacity: true)
         lineNumber += 1

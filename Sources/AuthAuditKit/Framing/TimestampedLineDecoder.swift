@@ -4,7 +4,8 @@
 /// A line that does not start with a timestamp continues the message before it, joined with `\n`: an
 /// export writes a message with newlines over several lines, and `aws logs tail --format json`
 /// pretty-prints JSON messages. Each message is therefore held until the next timestamped line or the
-/// end of the input.
+/// end of the input. A last line without a newline and without a timestamp is taken for a line cut
+/// inside its timestamp and reported, so that it does not change the message before it.
 struct TimestampedLineDecoder {
     let hasLogStreamName: Bool
     private var framer: LineFramer
@@ -44,7 +45,10 @@ struct TimestampedLineDecoder {
     private mutating func decode(_ line: LineFramer.Line, into sink: inout EnvelopeSink) {
         guard !line.bytes.isEmpty else { return }
         guard let header = Self.parseHeader(line.bytes, hasLogStreamName: hasLogStreamName) else {
-            if pending != nil {
+            if !line.isTerminated {
+                // Most likely a timestamp cut by the end of the input, not the end of a message.
+                sink.report(.lastLineCut, line: line.number)
+            } else if pending != nil {
                 pending!.message.append(UInt8(ascii: "\n"))
                 pending!.message.append(contentsOf: line.bytes)
             } else {
@@ -57,7 +61,7 @@ struct TimestampedLineDecoder {
             self.pending = nil
         }
         guard let messageStart = header.messageStart else {
-            sink.report(.missingLogStreamName, line: line.number)
+            sink.report(line.isTerminated ? .missingLogStreamName : .lastLineCut, line: line.number)
             return
         }
         pending = EnvelopeMessage(
