@@ -8,7 +8,7 @@ public enum LogStreamKind: String, Sendable, Equatable {
     /// `authenticator-…`: aws-iam-authenticator server log lines.
     case authenticator
     /// Every other stream (`kube-apiserver-…`, `kube-scheduler-…`, `kube-controller-manager-…`,
-    /// `cloud-controller-manager-…`), which holds nothing authaudit reads.
+    /// `cloud-controller-manager-…`), which contain nothing authaudit reads.
     case other
 
     public init(streamName: String) {

@@ -2,8 +2,8 @@
 ///
 /// Bytes arrive in chunks of any size, split anywhere. Only the current line, CSV record or JSON object
 /// is held, so a Firehose object or an `events` array of any size is read in bounded memory. Malformed
-/// content becomes a diagnostic and decoding goes on with the next line, record or object; so does an
-/// object cut off by the end of the input, whose complete log events are kept.
+/// content becomes a diagnostic and decoding goes on with the next line, record or object. An object cut
+/// off by the end of the input is reported too, and its complete log events are kept.
 ///
 /// ```swift
 /// let decoder = EnvelopeDecoder(kind: .subscriptionEnvelopes, source: path)
@@ -71,7 +71,7 @@ public final class EnvelopeDecoder {
         return collect(sink)
     }
 
-    /// Returns the problems found since the last call, in the order they were found, and forgets them.
+    /// Returns the problems found since the last call, in the order they were found, and clears them.
     public func takeDiagnostics() -> [Diagnostic] {
         defer { diagnostics = [] }
         return diagnostics

@@ -5,7 +5,7 @@ public enum EnvelopeDetector {
     ///
     /// - A top-level object whose first member is `messageType` is a subscription envelope, one whose first
     ///   member is `events` a log-events page (the AWS CLI writes both members first).
-    /// - A top-level array whose first object's first member starts with `@` holds Logs Insights results.
+    /// - A top-level array whose first object's first member starts with `@` contains Logs Insights results.
     /// - A first line that starts with a timestamp and a space is an export line when the time ends in `Z`,
     ///   and `aws logs tail` output when it ends in a numeric offset (`+00:00`).
     /// - A first line that is a CSV header with a `@message` field is a Logs Insights CSV export.

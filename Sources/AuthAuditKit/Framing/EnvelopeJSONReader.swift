@@ -193,7 +193,7 @@ struct EnvelopeJSONReader {
         JSONStringDecoding.decode(slice(token.start, token.count), hasEscapes: token.hasEscapes)
     }
 
-    /// Whether a member name equals `name`; names with escapes are decoded first.
+    /// Compares a member name with `name`, decoding names that contain escapes first.
     func keyEquals(_ token: StringToken, _ name: StaticString) -> Bool {
         if token.hasEscapes {
             return decodeString(token) == name.description

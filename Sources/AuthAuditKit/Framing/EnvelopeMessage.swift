@@ -31,14 +31,14 @@ public struct EnvelopeMessage: Sendable, Equatable {
     }
 }
 
-/// Where a message was found in the decompressed input.
+/// The position of a message in the decompressed input.
 public struct EnvelopeOrigin: Sendable, Equatable {
     /// The 1-based line of the decompressed stream where the message's line, record or JSON object starts.
     public var line: Int
     /// The byte offset of that line, record or object from the start of the decompressed stream.
     public var offset: Int
-    /// The 1-based index of the JSON object that held the message (an envelope, an `events` element or an
-    /// Insights result); nil for the line and CSV shapes.
+    /// The 1-based index of the JSON object that contained the message: an envelope, an `events` element or
+    /// an Insights result. Nil for the line and CSV shapes.
     public var objectIndex: Int?
     /// The 0-based position of the message in its envelope's `logEvents`, for subscription envelopes.
     public var eventIndex: Int?

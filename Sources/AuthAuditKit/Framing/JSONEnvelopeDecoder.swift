@@ -66,7 +66,8 @@ struct JSONEnvelopeDecoder {
                     EnvelopeMessage(
                         message: message, logGroup: fields.logGroup, logStream: fields.logStream,
                         timestamp: fields.timestamp,
-                        origin: EnvelopeOrigin(line: location.line, offset: location.offset, objectIndex: location.index)))
+                        origin: EnvelopeOrigin(
+                            line: location.line, offset: location.offset, objectIndex: location.index)))
             } catch {
                 if !isCut {
                     sink.report(

@@ -1,4 +1,4 @@
-/// Where a JSON object starts in the decompressed stream.
+/// The start of a JSON object in the decompressed stream.
 struct JSONObjectLocation: Equatable {
     /// The 1-based position among the values the splitter looks for (envelopes or array elements).
     var index: Int
@@ -6,7 +6,7 @@ struct JSONObjectLocation: Equatable {
     var line: Int
 }
 
-/// What `JSONValueSplitter` found in one chunk.
+/// An object or problem that `JSONValueSplitter` found in one chunk.
 enum JSONSplitEvent {
     /// A complete object, brackets included.
     case object([UInt8], JSONObjectLocation)
@@ -295,7 +295,8 @@ struct JSONValueSplitter {
         events.append(.cutObject(cutObject, captureLocation))
         events.append(.problem(.objectCut(objectIndex: captureLocation.index), line: captureLocation.line))
         valueCount += 1
-        captureLocation = JSONObjectLocation(index: valueCount, offset: markerLocation.offset, line: markerLocation.line)
+        captureLocation = JSONObjectLocation(
+            index: valueCount, offset: markerLocation.offset, line: markerLocation.line)
         capture = marker
         stack = [UInt8(ascii: "{")]
         inString = false

@@ -59,7 +59,9 @@ struct LineFramer {
         }
     }
 
-    private mutating func endLine(isTerminated: Bool, _ body: (Line) -> Void, tooLong: (_ length: Int, _ line: Int) -> Void) {
+    private mutating func endLine(
+        isTerminated: Bool, _ body: (Line) -> Void, tooLong: (_ length: Int, _ line: Int) -> Void
+    ) {
         if let skipped = skippedLength {
             tooLong(skipped, lineNumber)
             skippedLength = nil
@@ -67,7 +69,8 @@ struct LineFramer {
             if partial.last == UInt8(ascii: "\r") {
                 partial.removeLast()
             }
-            body(Line(bytes: partial, number: lineNumber, offset: lineOffset, isTerminated: isTerminated))
+            let line = Line(bytes: partial, number: lineNumber, offset: lineOffset, isTerminated: isTerminated)
+            body(line)
         }
         partial.removeAll(keepingCapacity: true)
         lineNumber += 1

@@ -3,7 +3,7 @@ struct LogEventKeys {
     var message: StaticString
     var timestamp: StaticString
     var logStream: StaticString?
-    /// Logs Insights' `@log`, which holds `<account id>:<log group name>`.
+    /// Logs Insights' `@log`, which contains `<account id>:<log group name>`.
     var accountAndLogGroup: StaticString?
 
     static let subscription = LogEventKeys(message: "message", timestamp: "timestamp")
@@ -41,8 +41,8 @@ extension EnvelopeJSONReader {
         return fields
     }
 
-    /// Reads a message: a JSON string is unescaped once, which turns an audit event sent as a string back
-    /// into its JSON line; an object (as Logs Insights exports parsed messages) is kept as compact JSON.
+    /// Reads a message. A JSON string is unescaped once, which turns an audit event sent as a string back
+    /// into its JSON line. An object, as Logs Insights exports parsed messages, is kept as compact JSON.
     mutating func readMessage() throws(SyntaxError) -> [UInt8]? {
         switch peek {
         case UInt8(ascii: "\""):

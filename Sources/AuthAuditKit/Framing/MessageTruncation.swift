@@ -1,4 +1,4 @@
-/// What could be read from a message that CloudWatch cut at its 256 KiB event limit.
+/// The fields read from a message that CloudWatch cut at its 256 KiB event limit.
 ///
 /// CloudWatch Logs replaces the end of an oversized event with the literal `[Truncated...]`, so an audit
 /// event arrives as invalid JSON. The fields are found by a plain byte search of the text before the cut,

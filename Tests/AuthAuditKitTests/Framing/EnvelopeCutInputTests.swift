@@ -35,7 +35,7 @@ import Testing
         kind == .exportLines || kind == .tailText || kind == .insightsCSV
     }
 
-    /// The offset just after the record or object that holds each expected message.
+    /// The offset just after the record or object that contains each expected message.
     static func unitEnds(of fixture: Case) -> [Int] {
         let bytes = fixture.bytes
         switch fixture.kind {
@@ -62,15 +62,15 @@ import Testing
     }
 
     /// Whether the decoder must report a cut at `cut` (true), must report nothing (false), or may do either
-    /// (nil): in the line shapes a cut inside a message cannot be told from a last line without a newline.
+    /// (nil): in the line shapes a cut inside a message looks the same as a last line without a newline.
     static func mustReportCut(_ fixture: Case, at cut: Int) -> Bool? {
         let prefix = fixture.bytes[..<cut]
         switch fixture.kind {
         case .exportLines, .tailText:
             return nil
         case .insightsCSV:
-            // Inside a quoted field the cut must be reported, at a record boundary nothing may be; elsewhere a
-            // cut record reads as a short record, which may be reported either way.
+            // A cut inside a quoted field must be reported, and a cut at a record boundary must not. Elsewhere
+            // the cut record reads as a short record, which may be reported or not.
             if prefix.filter({ $0 == UInt8(ascii: "\"") }).count % 2 == 1 {
                 return true
             }

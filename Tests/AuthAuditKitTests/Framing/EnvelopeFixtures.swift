@@ -133,7 +133,7 @@ enum EnvelopeFixtures {
         return output
     }
 
-    /// A Logs Insights JSON export; messages that are JSON objects are embedded as objects when
+    /// Builds a Logs Insights JSON export. Messages that are JSON objects are embedded as objects when
     /// `parsedObjects` is true, as the console does for parsed messages.
     static func insightsJSON(_ messages: [[UInt8]], stream: String = auditStream, parsedObjects: Bool) -> String {
         let results = messages.enumerated().map { index, message in

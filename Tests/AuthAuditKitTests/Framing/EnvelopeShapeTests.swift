@@ -36,7 +36,8 @@ import Testing
 
         #expect(result.texts == lines)
         #expect(result.diagnostics.isEmpty)
-        #expect(result.messages.allSatisfy { $0.logGroup == F.logGroup && $0.logStream == F.auditStream })
+        #expect(result.messages.allSatisfy { $0.logGroup == F.logGroup })
+        #expect(result.messages.allSatisfy { $0.logStream == F.auditStream })
         #expect(result.messages[5].timestamp == Timestamp(microseconds: F.milliseconds(5) * 1_000))
         #expect(result.messages[5].origin.objectIndex == 3)
         #expect(result.messages[5].origin.eventIndex == 1)
@@ -103,7 +104,8 @@ import Testing
         let result = F.decode(Array(text.utf8), as: .insightsJSON)
         #expect(result.texts == lines)
         #expect(result.diagnostics.isEmpty)
-        #expect(result.messages.allSatisfy { $0.logGroup == F.logGroup && $0.logStream == F.auditStream })
+        #expect(result.messages.allSatisfy { $0.logGroup == F.logGroup })
+        #expect(result.messages.allSatisfy { $0.logStream == F.auditStream })
         #expect(result.messages[2].timestamp == Timestamp(microseconds: F.milliseconds(2) * 1_000))
     }
 
