@@ -46,6 +46,8 @@ public enum EnvelopeDetector {
         return reader.decodeString(name)
     }
 
+    // NOTE: `aws logs tail --format short` output (`<time> <message>`, no stream name, no zone) is not
+    // recognised.
     private static func timestampedLineKind(_ line: [UInt8]) -> EnvelopeKind? {
         guard let first = line.first, first >= UInt8(ascii: "0"), first <= UInt8(ascii: "9"),
             let space = line.firstIndex(of: UInt8(ascii: " ")), space + 1 < line.count
