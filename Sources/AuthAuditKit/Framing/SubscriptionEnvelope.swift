@@ -1,0 +1,69 @@
+/// Decoding of one subscription-filter payload:
+/// `{"messageType":"DATA_MESSAGE","owner":…,"logGroup":…,"logStream":…,"subscriptionFilters":[…],
+/// "logEvents":[{"id":…,"timestamp":…,"message":…},…]}`.
+///
+/// The layout is documented at https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/SubscriptionFilters.html.
+/// `CONTROL_MESSAGE` envelopes, which CloudWatch sends to check that a destination is reachable, carry no
+/// control-plane log events and are dropped.
+enum SubscriptionEnvelope {
+    static func decode(
+        _ reader: inout EnvelopeJSONReader, at location: JSONObjectLocation, isCut: Bool, into sink: inout EnvelopeSink
+    ) {
+        var messageType: String?
+        var logGroup: String?
+        var logStream: String?
+        var logEvents: [LogEventFields] = []
+        var failure: EnvelopeJSONReader.SyntaxError?
+        do throws(EnvelopeJSONReader.SyntaxError) {
+            try reader.readObject { (reader, key) throws(EnvelopeJSONReader.SyntaxError) in
+                if reader.keyEquals(key, "messageType") {
+                    messageType = try reader.readOptionalString()
+                } else if reader.keyEquals(key, "logGroup") {
+                    logGroup = try reader.readOptionalString()
+                } else if reader.keyEquals(key, "logStream") {
+                    logStream = try reader.readOptionalString()
+                } else if reader.keyEquals(key, "logEvents") {
+                    try reader.readArray { (reader, _) throws(EnvelopeJSONReader.SyntaxError) in
+                        logEvents.append(try reader.readLogEvent(.subscription))
+                    }
+                } else {
+                    try reader.skipValue()
+                }
+            }
+        } catch {
+            failure = error
+        }
+
+        if let failure, !isCut {
+            sink.report(
+                .invalidObject(objectIndex: location.index, offset: failure.offset, expected: failure.expected),
+                line: location.line)
+        }
+        switch messageType {
+        case "DATA_MESSAGE":
+            break
+        case "CONTROL_MESSAGE":
+            return
+        default:
+            // A cut or broken envelope has already been reported; a complete one names the wrong type.
+            if failure == nil && !isCut {
+                sink.report(
+                    .unknownMessageType(objectIndex: location.index, messageType: messageType), line: location.line)
+            }
+            return
+        }
+
+        for (eventIndex, event) in logEvents.enumerated() {
+            guard let message = event.message else {
+                sink.report(.missingMessage(objectIndex: location.index, eventIndex: eventIndex), line: location.line)
+                continue
+            }
+            let origin = EnvelopeOrigin(
+                line: location.line, offset: location.offset, objectIndex: location.index, eventIndex: eventIndex)
+            sink.emit(
+                EnvelopeMessage(
+                    message: message, logGroup: logGroup, logStream: logStream, timestamp: event.timestamp,
+                    origin: origin))
+        }
+    }
+}
