@@ -39,7 +39,7 @@ struct FileStatus: Equatable {
         return .success(FileStatus(status))
     }
 
-    /// Whether the size or modification time differs, which is when the head is checked again.
+    /// Returns whether the size or modification time differs, which is when the head is checked again.
     func hasChanged(from other: FileStatus) -> Bool {
         size != other.size || modificationSeconds != other.modificationSeconds
             || modificationNanoseconds != other.modificationNanoseconds

@@ -60,7 +60,7 @@ struct FollowLineSplitter {
     }
 
     /// Reports a pending run of zero bytes and delivers the unfinished line, if any, as a line ending at
-    /// `endOffset`; for a file whose content is final.
+    /// `endOffset`. Called only for a file whose content is final.
     mutating func finish(endOffset: Int64, _ emit: (Event) -> Void) {
         flushZeroRun(emit)
         if hasPartialLine {

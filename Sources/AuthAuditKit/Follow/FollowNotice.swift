@@ -4,7 +4,7 @@
 /// errors, so the other files keep being followed. A file that vanished is not a problem and gets no notice
 /// beyond `released`.
 public enum FollowNotice: Sendable, Equatable {
-    /// Why a file is no longer followed.
+    /// The reason a file is no longer followed.
     public enum ReleaseReason: Sendable, Equatable {
         /// The file was deleted; its remaining bytes were read first.
         case deleted

@@ -24,7 +24,7 @@ final class FollowedFile {
     /// The status at the last poll, to check the head again only when the file changed.
     var lastStatus: FileStatus?
     /// Set once the file is renamed away from its first path, is found only under a backup name, or is no
-    /// longer under the followed paths; such a file is released after the grace period without new bytes.
+    /// longer under the followed paths. Such a file is released after the grace period without new bytes.
     var isRotated = false
     var lastActivity: ContinuousClock.Instant
     var isReleased = false

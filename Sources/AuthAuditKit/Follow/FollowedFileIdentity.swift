@@ -1,5 +1,5 @@
-/// The identity of one followed file: its device and inode, plus a hash of its first content bytes, so a
-/// file rewritten in place (same inode, new content) is told apart from one that was only appended to.
+/// The identity of one followed file: its device and inode, plus a hash of its first content bytes, which
+/// distinguishes a file rewritten in place (same inode, new content) from one that was only appended to.
 ///
 /// For a gzip file the head is taken from the decompressed content, so a rotated log and its compressed
 /// copy have equal `headLength` and `headHash` and differ only in `inode`.

@@ -55,7 +55,7 @@ struct FollowedPathScanner {
         return (files, problems)
     }
 
-    /// The regular files directly in `folder`, in reading order.
+    /// Lists the regular files directly in `folder`, in reading order.
     private static func entries(
         of folder: String
     ) -> (entries: [(String, FileStatus, RotatedLogName)], problem: FollowNotice?) {

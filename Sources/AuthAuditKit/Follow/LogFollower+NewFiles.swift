@@ -11,6 +11,9 @@ extension LogFollower {
         if let previous = incompleteCompressed[key], previous == found.status {
             return
         }
+        if let earlier = released[key], let status = earlier.status, !found.status.hasChanged(from: status) {
+            return
+        }
 
         let descriptor: InputFileDescriptor
         do {
@@ -119,7 +122,7 @@ extension LogFollower {
             offset = summary.length
         }
         guard offset < summary.length else {
-            released[key] = (identity, summary.length)
+            released[key] = ReleasedFile(identity: identity, offset: summary.length, status: found.status)
             return nil
         }
 
@@ -133,6 +136,7 @@ extension LogFollower {
             key: key, content: .compressed(stream), path: found.path, identity: identity, offset: 0,
             maximumLineLength: options.maximumLineLength, now: clock.now)
         skip(offset, of: stream)
+        file.lastStatus = found.status
         file.readOffset = offset
         file.committedOffset = offset
         return file
@@ -156,7 +160,7 @@ extension LogFollower {
         ReadHistory.bestMatch(for: head, excluding: key, in: readFiles())?.offset
     }
 
-    /// Every file read or being read, with its committed offset, and every restored checkpoint.
+    /// Lists every file read or being read, with its committed offset, and every restored checkpoint.
     private func readFiles() -> [(identity: FollowedFileIdentity, offset: Int64)] {
         var result = history.entries
         for file in files where !file.isReleased {

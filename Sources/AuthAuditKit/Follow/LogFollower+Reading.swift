@@ -90,7 +90,8 @@ extension LogFollower {
     }
 
     /// Reads from `readOffset` to the end of the file or of the budget; returns whether any byte was read.
-    private func readPlain(_ file: FollowedFile, _ descriptor: InputFileDescriptor, _ output: inout PollOutput) -> Bool {
+    private func readPlain(_ file: FollowedFile, _ descriptor: InputFileDescriptor, _ output: inout PollOutput) -> Bool
+    {
         var hadBytes = false
         while !output.isBudgetExhausted {
             let wanted = Int(min(Int64(readBuffer.count), output.budget))
@@ -110,7 +111,8 @@ extension LogFollower {
     }
 
     /// Decompresses more of a gzip file; returns whether its end was reached.
-    private func readCompressed(_ file: FollowedFile, _ stream: DecompressedStream, _ output: inout PollOutput) -> Bool {
+    private func readCompressed(_ file: FollowedFile, _ stream: DecompressedStream, _ output: inout PollOutput) -> Bool
+    {
         while !output.isBudgetExhausted {
             let wanted = Int(min(Int64(readBuffer.count), output.budget))
             let count = stream.read(into: UnsafeMutableRawBufferPointer(rebasing: readBuffer[..<wanted]))
@@ -154,7 +156,8 @@ extension LogFollower {
             handle(event, of: file, &output)
         }
         history.record(file.identity, offset: file.committedOffset)
-        released[file.key] = (file.identity, file.committedOffset)
+        released[file.key] = ReleasedFile(
+            identity: file.identity, offset: file.committedOffset, status: file.lastStatus)
         followedKeys.remove(file.key)
         file.isReleased = true
         notices.append(.released(path: file.path, identity: file.identity, reason: reason))

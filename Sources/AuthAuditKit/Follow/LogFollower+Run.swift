@@ -4,8 +4,8 @@ extension LogFollower {
     /// Polls until `shouldStop` returns true, handing each non-empty set of lines to `body`, and sleeps
     /// `pollInterval` after each poll that left nothing unread.
     ///
-    /// - Throws: what `body` throws, after which the follower's offsets already include the lines passed to
-    ///   it; restore from the checkpoints the caller committed to resume without loss.
+    /// - Throws: what `body` throws. The follower's offsets then already include the lines passed to it, so
+    ///   resuming without loss needs a new follower restored from the checkpoints the caller committed.
     public func run(until shouldStop: () -> Bool, _ body: ([FollowedLine]) throws -> Void) rethrows {
         while !shouldStop() {
             let lines = poll()

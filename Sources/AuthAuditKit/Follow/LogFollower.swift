@@ -29,7 +29,7 @@ public final class LogFollower {
     var files: [FollowedFile] = []
     var followedKeys: Set<FileKey> = []
     /// Files let go while still under the followed paths, so a later poll does not take them for new files.
-    var released: [FileKey: (identity: FollowedFileIdentity, offset: Int64)] = [:]
+    var released: [FileKey: ReleasedFile] = [:]
     /// Gzip files found truncated, with their status then.
     var incompleteCompressed: [FileKey: FileStatus] = [:]
     var history = ReadHistory()
@@ -57,7 +57,7 @@ public final class LogFollower {
     /// the line each offset ends.
     ///
     /// A file is resumed when its device and inode match a checkpoint and its first bytes match the
-    /// checkpoint's head; with several such checkpoints the furthest offset wins. A file with a matching
+    /// checkpoint's head. With several such checkpoints the furthest offset wins. A file with a matching
     /// device and inode but other first bytes was rewritten and is read from the start. A checkpoint also
     /// counts as a file read to its offset, so a copy of it (say, compressed while the follower was stopped)
     /// is read from there.
@@ -86,14 +86,15 @@ public final class LogFollower {
     /// Runs one pass over the followed paths without waiting, and returns the new complete lines.
     ///
     /// Lines of one file come in file order, and files come oldest first. At most `maximumBytesPerPoll`
-    /// content bytes are read; `hasUnreadBytes` tells whether more are waiting.
+    /// content bytes are read, and `hasUnreadBytes` is true when more are waiting.
     public func poll() -> [FollowedLine] {
         var output = PollOutput(budget: Int64(options.maximumBytesPerPoll))
         let (discovered, problems) = scanner.scan()
         for case .unreadable(let path, let code) in problems {
             reportUnreadable(path: path, errno: code)
         }
-        let discoveredByKey = Dictionary(discovered.map { ($0.status.key, $0) }, uniquingKeysWith: { first, _ in first })
+        let discoveredByKey = Dictionary(
+            discovered.map { ($0.status.key, $0) }, uniquingKeysWith: { first, _ in first })
         if initialKeys == nil {
             initialKeys = Set(discoveredByKey.keys)
         }
@@ -127,6 +128,14 @@ public final class LogFollower {
             notices.append(.unreadable(path: path, errno: code))
         }
     }
+}
+
+/// A file let go while still under the followed paths.
+struct ReleasedFile {
+    var identity: FollowedFileIdentity
+    var offset: Int64
+    /// The status when it was let go; while it stays the same the file is not opened again.
+    var status: FileStatus?
 }
 
 /// The lines of one poll and the bytes it may still read.

@@ -1,5 +1,5 @@
 extension LogFollower {
-    /// Where reading starts in a file that is present at the first poll and has no checkpoint.
+    /// The reading start in a file that is present at the first poll and has no checkpoint.
     ///
     /// Files that appear after the first poll (a new live file after rotation) are always read from the start.
     public enum StartPosition: Sendable, Equatable {
