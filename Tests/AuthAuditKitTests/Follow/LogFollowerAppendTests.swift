@@ -99,4 +99,23 @@ import Testing
         try FollowTestSupport.append("first\n", to: path)
         #expect(FollowTestSupport.texts(follower.poll()) == ["first"])
     }
+
+    @Test func runPassesLinesUntilStopped() throws {
+        let directory = try TemporaryDirectory()
+        let path = directory.path("audit.log")
+        try FollowTestSupport.append("a\nb\n", to: path)
+        let follower = LogFollower(paths: [path], options: FollowTestSupport.options())
+
+        // `until` is called before each poll, so this allows three polls.
+        var checks = 0
+        var received: [String] = []
+        follower.run(
+            until: {
+                checks += 1
+                return checks > 3
+            },
+            { lines in received += FollowTestSupport.texts(lines) })
+        #expect(received == ["a", "b"])
+        #expect(checks == 4)
+    }
 }
