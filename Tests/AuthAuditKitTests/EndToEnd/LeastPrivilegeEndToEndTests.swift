@@ -1,0 +1,44 @@
+import Foundation
+import Testing
+
+/// The RBAC reports and the HTML summary on `samples/`, through the binary.
+@Suite struct LeastPrivilegeEndToEndTests {
+    private func sandbox() throws -> EndToEndSandbox {
+        let sandbox = try EndToEndSandbox()
+        let result = try sandbox.run(["ingest", Fixtures.repositoryRoot.appendingPathComponent("samples").path])
+        #expect(result.status == 0, "stderr: \(result.standardError)")
+        return sandbox
+    }
+
+    @Test func devRoleHasDeadAndUnusedParts() throws {
+        let rows = try sandbox().reportRows("unused-grants")
+        let dev = try #require(rows.first { $0["binding"] as? String == "RoleBinding demo-service/ad-cluster-devs-binding" })
+        let deadParts = dev["never_matches"] as? String ?? ""
+        #expect(deadParts.contains("deployments does not exist in the core API group"))
+        #expect(deadParts.contains("ingress does not exist in the core API group"))
+        #expect(dev["unused_verbs"] as? String == "get,watch")
+        #expect(dev["unused_resources"] as? String == "services,endpoints,deployments,ingress")
+        #expect(dev["mapped_from"] as? String == "arn:aws:iam::111122223333:role/AWSReservedSSO_AWS-EKS-Dev_8c41d2a9e07f35b6")
+    }
+
+    @Test func leastPrivilegePrintsApplicableYAML() throws {
+        let result = try sandbox().run(["report", "least-privilege"])
+        #expect(result.status == 0, "stderr: \(result.standardError)")
+        let output = result.standardOutput
+        #expect(output.contains("# group: demo-service:ad-cluster-devs"))
+        #expect(output.contains("kind: RoleBinding"))
+        #expect(!output.contains("'*'"))
+        #expect(!output.contains("- '*'") && !output.contains("- \"*\""))
+    }
+
+    @Test func htmlSummaryIsSelfContained() throws {
+        let result = try sandbox().run(["analyze", Fixtures.repositoryRoot.appendingPathComponent("samples").path, "-o", "html", "-q"])
+        #expect(result.status == 0, "stderr: \(result.standardError)")
+        let page = result.standardOutput
+        #expect(page.hasPrefix("<!DOCTYPE html>"))
+        #expect(page.contains("<svg"))
+        #expect(page.contains("Forbidden requests per directory group"))
+        #expect(!page.contains("<script"))
+        #expect(!page.contains("http://") && !page.contains("https://"))
+    }
+}
