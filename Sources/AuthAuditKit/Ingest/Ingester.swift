@@ -89,6 +89,10 @@ public final class Ingester {
             try ingestReference(reader, kind: reference, path: displayName, fingerprint: fingerprint)
             return
         }
+        if let envelope = prefix.withUnsafeBytes({ EnvelopeDetector.detect(prefix: $0) }) {
+            try ingestEnvelopes(reader, kind: envelope, path: displayName, fingerprint: fingerprint)
+            return
+        }
         if prefix.withUnsafeBytes({ CloudTrailDetector.looksLikeCloudTrail(prefix: $0) }) {
             try ingestCloudTrail(reader, path: displayName, fingerprint: fingerprint)
             return
@@ -146,6 +150,29 @@ public final class Ingester {
             summary.roleAssumptions += try store.write(result.assumptions, sourceID: sourceID)
             return result.diagnostics
         }
+    }
+
+    /// Stores the audit and authenticator messages inside a CloudWatch Logs delivery.
+    private func ingestEnvelopes(
+        _ reader: LineBatchReader, kind: EnvelopeKind, path: String, fingerprint: FileFingerprint?
+    ) throws {
+        let kindName = "cloudwatch-\(kind)"
+        observer?.ingest(didStart: path, kind: kindName, totalBytes: reader.stream.totalBytes)
+        defer { observer?.ingestDidFinishSource(path) }
+        try store.beginBatch()
+        let sourceID = try store.beginSource(
+            path: path, kind: kindName, size: fingerprint?.size, fingerprint: fingerprint?.headHash)
+        var envelopes = EnvelopeIngest(store: store, sourceID: sourceID, source: path)
+        var counters = SourceCounters()
+        counters.lines = try envelopes.read(reader, kind: kind)
+        counters.records = envelopes.records
+        counters.recordsSkipped = envelopes.skipped
+        summary.auditEvents += envelopes.auditEvents
+        summary.authenticatorLines += envelopes.authenticatorLines
+        for diagnostic in envelopes.diagnostics + reader.takeDiagnostics() {
+            try report(diagnostic)
+        }
+        try finish(sourceID: sourceID, counters: counters, isComplete: true)
     }
 
     /// Reads an input whole and records it as a source around `body`, which stores what the bytes

@@ -1,0 +1,95 @@
+/// Reads CloudWatch Logs deliveries (export-to-S3 lines, subscription and Firehose objects, `aws
+/// logs` output, Logs Insights exports): each log message inside is stored as if it were a line of
+/// a plain audit or authenticator log.
+///
+/// A message's kind comes from its log stream (`kube-apiserver-audit-…`, `authenticator-…`) when
+/// the shape names one, else from its content. Messages of other streams (the apiserver's own log,
+/// the scheduler) are passed over. A message CloudWatch cut at 256 KiB (`[Truncated...]`) cannot be
+/// read as JSON and is reported with its audit ID, when one could be found.
+///
+/// NOTE: the cluster named by the log group is not stored yet, so several clusters in one store are
+/// not told apart.
+struct EnvelopeIngest {
+    let store: AuditStore
+    let sourceID: Int64
+    let source: String
+
+    private(set) var records = 0
+    private(set) var auditEvents = 0
+    private(set) var authenticatorLines = 0
+    private(set) var diagnostics: [Diagnostic] = []
+    private(set) var skipped = 0
+
+    init(store: AuditStore, sourceID: Int64, source: String) {
+        self.store = store
+        self.sourceID = sourceID
+        self.source = source
+    }
+
+    /// Decodes every line of the reader's batches and stores the messages inside.
+    mutating func read(_ reader: LineBatchReader, kind: EnvelopeKind) throws -> Int {
+        let decoder = EnvelopeDecoder(kind: kind, source: source)
+        store.beginAuthenticatorStream()
+        var lines = 0
+        let newline: [UInt8] = [0x0A]
+        while let batch = reader.nextBatch() {
+            diagnostics += batch.diagnostics
+            skipped += batch.diagnostics.count
+            var messages: [EnvelopeMessage] = []
+            batch.forEachLine { line, _ in
+                lines += 1
+                messages += decoder.decode(line)
+                messages += decoder.decode(newline)
+            }
+            try storeMessages(messages)
+        }
+        try storeMessages(decoder.finish())
+        let problems = decoder.takeDiagnostics()
+        diagnostics += problems
+        skipped += problems.filter { $0.severity == .error }.count
+        return lines
+    }
+
+    private mutating func storeMessages(_ messages: [EnvelopeMessage]) throws {
+        for message in messages {
+            let streamKind = message.logStream.map(LogStreamKind.init(streamName:))
+            if streamKind == .other { continue }
+            if let truncation = message.truncation {
+                skipped += 1
+                let id = truncation.auditID.map { " (auditID \($0))" } ?? ""
+                diagnostics.append(
+                    Diagnostic(
+                        severity: .warning, source: source, line: message.origin.line,
+                        problem: .invalidDocument(reason: "CloudWatch cut this event at 256 KiB\(id); it was skipped")))
+                continue
+            }
+            let isAudit = streamKind == .audit || (streamKind == nil && message.message.first == 0x7B)  // {
+            try message.message.withUnsafeBytes { bytes in
+                if isAudit {
+                    do {
+                        try AuditEventScanner.scan(line: bytes) { event in
+                            try store.write(event, sourceID: sourceID)
+                            auditEvents += 1
+                            records += 1
+                        }
+                    } catch let error as AuditEventScanError {
+                        skipped += 1
+                        diagnostics.append(
+                            Diagnostic(severity: .error, source: source, line: message.origin.line, problem: error.inputProblem))
+                    }
+                } else {
+                    do {
+                        guard let record = try AuthenticatorLineParser.parse(bytes) else { return }
+                        try store.write(record, line: bytes, sourceID: sourceID)
+                        authenticatorLines += 1
+                        records += 1
+                    } catch let error as AuthenticatorLineError {
+                        skipped += 1
+                        diagnostics.append(
+                            Diagnostic(severity: .error, source: source, line: message.origin.line, problem: error.inputProblem))
+                    }
+                }
+            }
+        }
+    }
+}
