@@ -3,8 +3,10 @@
 -- description: Requests per effective Kubernetes username, with the person and IAM principal behind it, how many were forbidden, and when it was first and last seen.
 -- param: since time  Only requests received at or after this time.
 -- param: until time  Only requests received before this time.
+-- param: cluster text  Only requests of this cluster.
 -- param: user text  Only this Kubernetes username or person (directory user, e-mail or session name).
 SELECT
+    f.cluster,
     coalesce(res.person, f.effective_username) AS person,
     res.iam_arn AS iam_principal,
     f.effective_username AS username,
@@ -18,8 +20,9 @@ LEFT JOIN identity_resolutions res ON res.identity_id = f.effective_identity_id
 WHERE f.effective_username IS NOT NULL
     AND (:since IS NULL OR f.received_at >= :since)
     AND (:until IS NULL OR f.received_at < :until)
+    AND (:cluster IS NULL OR f.cluster = :cluster)
     AND (:user IS NULL OR f.effective_username = :user OR res.person = :user COLLATE NOCASE
         OR EXISTS (SELECT 1 FROM identity_links l WHERE l.identity_id = f.effective_identity_id
             AND l.kind = 'person' AND l.value = :user COLLATE NOCASE))
-GROUP BY res.person, res.iam_arn, f.effective_username, res.status
+GROUP BY f.cluster, res.person, res.iam_arn, f.effective_username, res.status
 ORDER BY count(*) DESC, f.effective_username;

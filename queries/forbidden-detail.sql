@@ -3,9 +3,11 @@
 -- description: Every request answered 403, with its time, audit ID, identity chain and the apiserver's message (what 'report forbidden --detail' prints).
 -- param: since time  Only requests received at or after this time.
 -- param: until time  Only requests received before this time.
+-- param: cluster text  Only requests of this cluster.
 -- param: user text  Only this Kubernetes username or person (directory user, e-mail or session name).
 -- param: namespace text  Only this namespace.
 SELECT
+    f.cluster,
     iso_time(f.received_at) AS time,
     audit_id_text(f.audit_id) AS audit_id,
     coalesce(res.person, f.effective_username) AS person,
@@ -31,6 +33,7 @@ LEFT JOIN identity_resolutions res ON res.identity_id = f.effective_identity_id
 WHERE f.code = 403
     AND (:since IS NULL OR f.received_at >= :since)
     AND (:until IS NULL OR f.received_at < :until)
+    AND (:cluster IS NULL OR f.cluster = :cluster)
     AND (:user IS NULL OR f.effective_username = :user OR res.person = :user COLLATE NOCASE
         OR EXISTS (SELECT 1 FROM identity_links l WHERE l.identity_id = f.effective_identity_id
             AND l.kind = 'person' AND l.value = :user COLLATE NOCASE))

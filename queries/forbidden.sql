@@ -3,6 +3,7 @@
 -- description: Requests answered 403, grouped by person (the Kubernetes username when the person is unknown), directory groups, IAM principal, username, verb, resource and namespace, with how the person was found.
 -- param: since time  Only requests received at or after this time.
 -- param: until time  Only requests received before this time.
+-- param: cluster text  Only requests of this cluster.
 -- param: user text  Only this Kubernetes username or person (directory user, e-mail or session name).
 -- param: namespace text  Only this namespace.
 -- headline: true
@@ -11,6 +12,7 @@
 -- `impersonated_by` then names the user who sent it. A 403 whose authorization decision was
 -- `allow` came from admission (for example PodSecurity), not from RBAC; `decision` shows which.
 SELECT
+    f.cluster,
     coalesce(res.person, f.effective_username) AS person,
     res.iam_arn AS iam_principal,
     res.permission_set,
@@ -33,10 +35,11 @@ LEFT JOIN identity_resolutions res ON res.identity_id = f.effective_identity_id
 WHERE f.code = 403
     AND (:since IS NULL OR f.received_at >= :since)
     AND (:until IS NULL OR f.received_at < :until)
+    AND (:cluster IS NULL OR f.cluster = :cluster)
     AND (:user IS NULL OR f.effective_username = :user OR res.person = :user COLLATE NOCASE
         OR EXISTS (SELECT 1 FROM identity_links l WHERE l.identity_id = f.effective_identity_id
             AND l.kind = 'person' AND l.value = :user COLLATE NOCASE))
     AND (:namespace IS NULL OR f.namespace = :namespace)
-GROUP BY res.person, res.iam_arn, res.permission_set, directory_groups, resolved_by, f.effective_username, f.impersonated_username, f.username, f.verb,
+GROUP BY f.cluster, res.person, res.iam_arn, res.permission_set, directory_groups, resolved_by, f.effective_username, f.impersonated_username, f.username, f.verb,
     f.resource_path, f.request_path, f.api_group, f.namespace
-ORDER BY count(*) DESC, 1, 5, 7, 8, 10;
+ORDER BY count(*) DESC, 2, 6, 8, 9, 11;

@@ -5,6 +5,9 @@ enum IngestCommand: Command {
             "max-line-bytes", value: "BYTES",
             help: "Skip lines longer than this, with a diagnostic (default: 64MiB; suffixes KiB, MiB, GiB)."),
         OptionSpec("strict", help: "Stop at the first malformed record or unreadable input."),
+        OptionSpec(
+            "cluster", value: "NAME",
+            help: "The cluster the inputs come from; CloudWatch deliveries name theirs in the log group."),
     ]
 
     static let spec = CommandSpec(
@@ -46,6 +49,7 @@ enum IngestCommand: Command {
             options.maximumLineLength = bytes
         }
         options.isStrict = arguments.has("strict")
+        options.cluster = arguments.value("cluster")
         return options
     }
 }

@@ -50,11 +50,24 @@ struct ReportContext {
         return format
     }
 
+    static func droppingSingleCluster(_ table: ResultTable) -> ResultTable {
+        guard let column = table.columns.firstIndex(of: "cluster") else { return table }
+        guard Set(table.rows.map { $0[column] }).count <= 1 else { return table }
+        var columns = table.columns
+        columns.remove(at: column)
+        let rows = table.rows.map { row in
+            var copy = row
+            copy.remove(at: column)
+            return copy
+        }
+        return ResultTable(columns: columns, rows: rows)
+    }
+
     /// Runs a report and returns its rows.
     func table(_ definition: ReportDefinition, values: [String: String]) throws -> ResultTable {
         let bindings = try ReportArguments(values).bindings(
             for: definition, anchor: try anchor(), parseTime: TimestampParser.parse)
-        return try ReportRunner(connection: connection).run(definition, bindings: bindings)
+        return Self.droppingSingleCluster(try ReportRunner(connection: connection).run(definition, bindings: bindings))
     }
 
     /// The newest request time in the store: durations such as `7d` count back from it.
@@ -66,13 +79,17 @@ struct ReportContext {
     func run(_ definition: ReportDefinition, values: [String: String]) throws {
         let bindings = try ReportArguments(values).bindings(
             for: definition, anchor: try anchor(), parseTime: TimestampParser.parse)
-        if format == .table {
-            let table = try ReportRunner(connection: connection).run(definition, bindings: bindings)
-            if let manifestColumn = table.columns.firstIndex(of: "manifest") {
+        if format == .table || format == .markdown || format == .html {
+            // Formats for people drop a `cluster` column that holds one value; JSON and CSV keep it,
+            // so their keys stay the same whatever the store holds.
+            let table = Self.droppingSingleCluster(try ReportRunner(connection: connection).run(definition, bindings: bindings))
+            if format == .table, let manifestColumn = table.columns.firstIndex(of: "manifest") {
                 Console.out(ManifestText.render(table, manifestColumn: manifestColumn))
                 return
             }
-            var writer = ResultWriter(format: format, terminalWidth: terminalWidth, output: StandardOutputStream())
+            var writer = ResultWriter(
+                format: format, terminalWidth: terminalWidth, title: definition.title ?? definition.name,
+                generatedAt: Clock.now(), output: StandardOutputStream())
             writer.begin(columns: table.columns)
             for row in table.rows { writer.append(row: row) }
             writer.end()

@@ -7,8 +7,8 @@
 /// the scheduler) are passed over. A message CloudWatch cut at 256 KiB (`[Truncated...]`) cannot be
 /// read as JSON and is reported with its audit ID, when one could be found.
 ///
-/// NOTE: the cluster named by the log group is not stored yet, so several clusters in one store are
-/// not told apart.
+/// Each request takes its cluster from the log group (`/aws/eks/<cluster>/cluster`) when the shape
+/// names one, else the `--cluster` of the ingest.
 struct EnvelopeIngest {
     let store: AuditStore
     let sourceID: Int64
@@ -20,10 +20,24 @@ struct EnvelopeIngest {
     private(set) var diagnostics: [Diagnostic] = []
     private(set) var skipped = 0
 
-    init(store: AuditStore, sourceID: Int64, source: String) {
+    let defaultClusterID: Int64?
+    private var clusterIDs: [String: Int64] = [:]
+
+    init(store: AuditStore, sourceID: Int64, source: String, defaultClusterID: Int64?) {
         self.store = store
         self.sourceID = sourceID
         self.source = source
+        self.defaultClusterID = defaultClusterID
+    }
+
+    private mutating func clusterID(of message: EnvelopeMessage) throws -> Int64? {
+        guard let group = message.logGroup, let name = EKSLogGroup.clusterName(fromLogGroup: group) else {
+            return defaultClusterID
+        }
+        if let id = clusterIDs[name] { return id }
+        let id = try store.clusterID(named: name)
+        clusterIDs[name] = id
+        return id
     }
 
     /// Decodes every line of the reader's batches and stores the messages inside.
@@ -64,11 +78,12 @@ struct EnvelopeIngest {
                 continue
             }
             let isAudit = streamKind == .audit || (streamKind == nil && message.message.first == 0x7B)  // {
+            let clusterID = try clusterID(of: message)
             try message.message.withUnsafeBytes { bytes in
                 if isAudit {
                     do {
                         try AuditEventScanner.scan(line: bytes) { event in
-                            try store.write(event, sourceID: sourceID)
+                            try store.write(event, sourceID: sourceID, clusterID: clusterID)
                             auditEvents += 1
                             records += 1
                         }

@@ -6,6 +6,9 @@ public struct IngestOptions: Sendable {
     public var isStrict = false
     /// Records written between two commits.
     public var batchSize = 50_000
+    /// The cluster the inputs come from, for inputs that do not name theirs (CloudWatch deliveries
+    /// name it in their log group).
+    public var cluster: String?
     /// Largest whole-document input (ConfigMap, RBAC dump, pretty-printed JSON) read into memory.
     public var maximumDocumentSize = 256 * 1024 * 1024
 

@@ -11,6 +11,8 @@ public final class Ingester {
     private weak var observer: (any IngestObserver)?
     private(set) public var summary = IngestSummary()
     private var pendingRecords = 0
+    /// The id of `options.cluster`, for inputs that do not name their cluster.
+    private var clusterID: Int64?
 
     public init(store: AuditStore, options: IngestOptions, observer: (any IngestObserver)?) {
         self.store = store
@@ -22,6 +24,7 @@ public final class Ingester {
     public func run(arguments: [String]) throws -> IngestSummary {
         summary = IngestSummary()
         summary.before = try store.counts()
+        clusterID = try options.cluster.map { try store.clusterID(named: $0) }
 
         let discovery = try InputDiscovery.discover(arguments)
         for diagnostic in discovery.diagnostics {
@@ -162,7 +165,7 @@ public final class Ingester {
         try store.beginBatch()
         let sourceID = try store.beginSource(
             path: path, kind: kindName, size: fingerprint?.size, fingerprint: fingerprint?.headHash)
-        var envelopes = EnvelopeIngest(store: store, sourceID: sourceID, source: path)
+        var envelopes = EnvelopeIngest(store: store, sourceID: sourceID, source: path, defaultClusterID: clusterID)
         var counters = SourceCounters()
         counters.lines = try envelopes.read(reader, kind: kind)
         counters.records = envelopes.records
@@ -327,7 +330,7 @@ public final class Ingester {
     /// that stage follows soon enough (see `ReceivedStageBuffer`).
     private func write(_ event: AuditEventView, sourceID: Int64, held: inout ReceivedStageBuffer) throws {
         guard let key = ReceivedStageBuffer.key(for: event), let stage = event.stage else {
-            try store.write(event, sourceID: sourceID)
+            try store.write(event, sourceID: sourceID, clusterID: clusterID)
             return
         }
         let stageBytes = event.bytes(stage)
@@ -338,13 +341,13 @@ public final class Ingester {
             return
         }
         let extra = held.release(key) ? AuditStage.requestReceived.bit : 0
-        try store.write(event, sourceID: sourceID, extraStages: extra)
+        try store.write(event, sourceID: sourceID, extraStages: extra, clusterID: clusterID)
     }
 
     /// Writes an event that `ReceivedStageBuffer` held; it was scanned once already.
     private func writeHeld(_ bytes: [UInt8], sourceID: Int64) throws {
         try bytes.withUnsafeBytes { line in
-            try AuditEventScanner.scan(line: line) { try store.write($0, sourceID: sourceID) }
+            try AuditEventScanner.scan(line: line) { try store.write($0, sourceID: sourceID, clusterID: clusterID) }
         }
     }
 

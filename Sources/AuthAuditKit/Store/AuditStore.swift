@@ -9,6 +9,7 @@ public final class AuditStore {
     let requests: RequestWriter
     let authenticator: AuthenticatorWriter
     let mappings: MappingWriter
+    let clusters: DimensionTable
     private let insertSource: SQLiteStatement
     private let finishSource: SQLiteStatement
     private let findSource: SQLiteStatement
@@ -44,6 +45,7 @@ public final class AuditStore {
         requests = try RequestWriter(connection: connection, usernames: usernames)
         authenticator = try AuthenticatorWriter(connection: connection)
         mappings = try MappingWriter(connection: connection)
+        clusters = try DimensionTable(connection: connection, table: "clusters", column: "name")
         insertSource = try connection.prepare(
             "INSERT INTO sources (path, kind, size, fingerprint, started_at) VALUES (?, ?, ?, ?, ?)")
         finishSource = try connection.prepare(
@@ -139,8 +141,13 @@ public final class AuditStore {
 
     // MARK: - Records
 
-    public func write(_ event: AuditEventView, sourceID: Int64, extraStages: Int = 0) throws {
-        try requests.write(event, sourceID: sourceID, extraStages: extraStages)
+    public func write(_ event: AuditEventView, sourceID: Int64, extraStages: Int = 0, clusterID: Int64? = nil) throws {
+        try requests.write(event, sourceID: sourceID, extraStages: extraStages, clusterID: clusterID)
+    }
+
+    /// The id of a cluster name, added when new.
+    public func clusterID(named name: String) throws -> Int64 {
+        try clusters.id(for: name)
     }
 
     public func beginAuthenticatorStream() {

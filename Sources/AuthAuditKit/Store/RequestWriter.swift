@@ -31,8 +31,8 @@ final class RequestWriter {
             INSERT INTO requests (
                 audit_id, received_at, completed_at, stages, response_stage, level, verb_id, identity_id,
                 impersonated_identity_id, resource_id, namespace_id, object_name, request_path, code, decision,
-                reason_id, message_id, source_ip_id, user_agent_id, source_id)
-            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)
+                reason_id, message_id, source_ip_id, user_agent_id, source_id, cluster_id)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21)
             ON CONFLICT (audit_id) DO UPDATE SET
                 received_at = coalesce(requests.received_at, excluded.received_at),
                 completed_at = max(coalesce(requests.completed_at, excluded.completed_at),
@@ -53,13 +53,14 @@ final class RequestWriter {
                 decision = coalesce(excluded.decision, requests.decision),
                 reason_id = coalesce(excluded.reason_id, requests.reason_id),
                 source_ip_id = coalesce(requests.source_ip_id, excluded.source_ip_id),
-                user_agent_id = coalesce(requests.user_agent_id, excluded.user_agent_id)
+                user_agent_id = coalesce(requests.user_agent_id, excluded.user_agent_id),
+                cluster_id = coalesce(requests.cluster_id, excluded.cluster_id)
             """, persistent: true)
     }
 
     /// Stores one event. `extraStages` adds stage bits of events folded into this one (a
     /// RequestReceived seen just before). Throws `AuditEventError` for an event that cannot be stored.
-    func write(_ event: AuditEventView, sourceID: Int64, extraStages: Int = 0) throws {
+    func write(_ event: AuditEventView, sourceID: Int64, extraStages: Int = 0, clusterID: Int64? = nil) throws {
         guard let auditID = event.auditID, auditID.count > 0 else {
             throw AuditEventError.missingAuditID
         }
@@ -110,6 +111,7 @@ final class RequestWriter {
         try bindDimension(sourceIPs, event, event.sourceIP, at: 18)
         try bindDimension(userAgents, event, event.userAgent, at: 19)
         upsert.bind(sourceID, at: 20)
+        upsert.bind(clusterID, at: 21)
 
         try upsert.run()
     }
