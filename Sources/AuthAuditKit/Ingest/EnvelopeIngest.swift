@@ -40,25 +40,24 @@ struct EnvelopeIngest {
         return id
     }
 
-    /// Decodes every line of the reader's batches and stores the messages inside.
+    /// Decodes every line of the reader's batches on the reader thread and stores the messages
+    /// inside on this one.
     mutating func read(_ reader: LineBatchReader, kind: EnvelopeKind) throws -> Int {
-        let decoder = EnvelopeDecoder(kind: kind, source: source)
+        let decoder = DecoderTransfer(decoder: EnvelopeDecoder(kind: kind, source: source))
         store.beginAuthenticatorStream()
+        let pipeline = BatchPipeline(reader: reader) { batch in decoder.decode(batch) }
+        defer { pipeline.cancel() }
         var lines = 0
-        let newline: [UInt8] = [0x0A]
-        while let batch = reader.nextBatch() {
-            diagnostics += batch.diagnostics
-            skipped += batch.diagnostics.count
-            var messages: [EnvelopeMessage] = []
-            batch.forEachLine { line, _ in
-                lines += 1
-                messages += decoder.decode(line)
-                messages += decoder.decode(newline)
-            }
-            try storeMessages(messages)
+        while let item = pipeline.next() {
+            let decoded = item.element
+            lines += decoded.lines
+            diagnostics += decoded.batchDiagnostics
+            skipped += decoded.batchDiagnostics.count
+            try storeMessages(decoded.messages)
         }
-        try storeMessages(decoder.finish())
-        let problems = decoder.takeDiagnostics()
+        // The reader thread has ended once the queue is drained, so the decoder is this thread's now.
+        try storeMessages(decoder.decoder.finish())
+        let problems = decoder.decoder.takeDiagnostics()
         diagnostics += problems
         skipped += problems.filter { $0.severity == .error }.count
         return lines
@@ -106,5 +105,33 @@ struct EnvelopeIngest {
                 }
             }
         }
+    }
+}
+
+/// The messages decoded from one batch of lines.
+struct DecodedBatch: Sendable {
+    var messages: [EnvelopeMessage]
+    var lines: Int
+    var batchDiagnostics: [Diagnostic]
+}
+
+/// Hands an envelope decoder to the reader thread. `@unchecked Sendable` is sound because the
+/// decoder is used by one thread at a time: the reader thread while batches flow, then the caller
+/// after the pipeline has ended.
+private final class DecoderTransfer: @unchecked Sendable {
+    let decoder: EnvelopeDecoder
+    private let newline: [UInt8] = [0x0A]
+
+    init(decoder: EnvelopeDecoder) {
+        self.decoder = decoder
+    }
+
+    func decode(_ batch: LineBatch) -> DecodedBatch {
+        var messages: [EnvelopeMessage] = []
+        batch.forEachLine { line, _ in
+            messages += decoder.decode(line)
+            messages += decoder.decode(newline)
+        }
+        return DecodedBatch(messages: messages, lines: batch.lines.count, batchDiagnostics: batch.diagnostics)
     }
 }
