@@ -78,3 +78,19 @@ import Testing
         #expect(mode.text(at: 0) == "wal")
     }
 }
+
+@Suite struct StoreUpgradeTests {
+    @Test func olderStoreIsMigratedWhenRead() throws {
+        let directory = try TemporaryDirectory()
+        let path = directory.path("old.db")
+        do {
+            let connection = try SQLiteConnection(path: path, mode: .readWriteCreate)
+            try Migrator(migrations: [Schema.migrator.migrations[0]]).migrate(connection)
+        }
+        let reader = try AuditStore.openReadOnly(path: path)
+        let clusters = try reader.scalarInteger("SELECT count(*) FROM sqlite_schema WHERE name = 'clusters'")
+        let applied = try Schema.migrator.appliedIdentifiers(reader)
+        #expect(clusters == 1)
+        #expect(applied == Set(Schema.migrator.migrations.map(\.identifier)))
+    }
+}

@@ -65,8 +65,14 @@ public final class AuditStore {
             throw SchemaError.notAStore(path: path)
         }
         let known = Set(Schema.migrator.migrations.map(\.identifier))
-        if let newer = try Schema.migrator.appliedIdentifiers(connection).first(where: { !known.contains($0) }) {
+        let applied = try Schema.migrator.appliedIdentifiers(connection)
+        if let newer = applied.first(where: { !known.contains($0) }) {
             throw SchemaError.newerSchema(migration: newer, path: path)
+        }
+        if !known.isSubset(of: applied) {
+            // A store written by an older authaudit: bring its schema up to date, then read it.
+            _ = try AuditStore(path: path)
+            return try openReadOnly(path: path)
         }
         SQLFunctions.register(on: connection)
         return connection
