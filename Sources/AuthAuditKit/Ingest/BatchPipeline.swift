@@ -16,12 +16,17 @@ final class BatchPipeline<Element: Sendable> {
 
     /// Starts reading. The reader belongs to the background thread from now on; `prepare` runs
     /// there on each batch.
-    init(reader: LineBatchReader, prepare: @escaping @Sendable (LineBatch) -> Element) {
+    convenience init(reader: LineBatchReader, prepare: @escaping @Sendable (LineBatch) -> Element) {
+        self.init(reader: reader) { reader in reader.nextBatch().map(prepare) }
+    }
+
+    /// Starts reading with `produce`, which runs on the background thread and returns nil at the end.
+    init(reader: LineBatchReader, produce: @escaping @Sendable (LineBatchReader) -> Element?) {
         let transfer = ReaderTransfer(reader: reader)
         let queue = self.queue
         thread = Thread {
-            while let batch = transfer.reader.nextBatch() {
-                let item = Item(element: prepare(batch), compressedBytesRead: transfer.reader.stream.compressedBytesRead)
+            while let element = produce(transfer.reader) {
+                let item = Item(element: element, compressedBytesRead: transfer.reader.stream.compressedBytesRead)
                 guard queue.put(item) else { break }
             }
             queue.close()

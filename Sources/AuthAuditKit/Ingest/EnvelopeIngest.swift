@@ -45,14 +45,16 @@ struct EnvelopeIngest {
     mutating func read(_ reader: LineBatchReader, kind: EnvelopeKind) throws -> Int {
         let decoder = DecoderTransfer(decoder: EnvelopeDecoder(kind: kind, source: source))
         store.beginAuthenticatorStream()
-        let pipeline = BatchPipeline(reader: reader) { batch in decoder.decode(batch) }
+        // Records of these shapes need not end at a newline (Firehose joins objects with `}{`), so
+        // the decoder gets unframed chunks.
+        let pipeline = BatchPipeline<DecodedBatch>(reader: reader) { reader in
+            reader.nextChunk().map { decoder.decode(chunk: $0) }
+        }
         defer { pipeline.cancel() }
         var lines = 0
         while let item = pipeline.next() {
             let decoded = item.element
             lines += decoded.lines
-            diagnostics += decoded.batchDiagnostics
-            skipped += decoded.batchDiagnostics.count
             try storeMessages(decoded.messages)
         }
         // The reader thread has ended once the queue is drained, so the decoder is this thread's now.
@@ -60,6 +62,9 @@ struct EnvelopeIngest {
         let problems = decoder.decoder.takeDiagnostics()
         diagnostics += problems
         skipped += problems.filter { $0.severity == .error }.count
+        let readingProblems = reader.takeDiagnostics()
+        diagnostics += readingProblems
+        skipped += readingProblems.count
         return lines
     }
 
@@ -108,11 +113,11 @@ struct EnvelopeIngest {
     }
 }
 
-/// The messages decoded from one batch of lines.
+/// The messages decoded from one chunk of the input.
 struct DecodedBatch: Sendable {
     var messages: [EnvelopeMessage]
+    /// Line feeds in the chunk.
     var lines: Int
-    var batchDiagnostics: [Diagnostic]
 }
 
 /// Hands an envelope decoder to the reader thread. `@unchecked Sendable` is sound because the
@@ -120,18 +125,13 @@ struct DecodedBatch: Sendable {
 /// after the pipeline has ended.
 private final class DecoderTransfer: @unchecked Sendable {
     let decoder: EnvelopeDecoder
-    private let newline: [UInt8] = [0x0A]
 
     init(decoder: EnvelopeDecoder) {
         self.decoder = decoder
     }
 
-    func decode(_ batch: LineBatch) -> DecodedBatch {
-        var messages: [EnvelopeMessage] = []
-        batch.forEachLine { line, _ in
-            messages += decoder.decode(line)
-            messages += decoder.decode(newline)
-        }
-        return DecodedBatch(messages: messages, lines: batch.lines.count, batchDiagnostics: batch.diagnostics)
+    func decode(chunk: [UInt8]) -> DecodedBatch {
+        let lines = chunk.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+        return DecodedBatch(messages: decoder.decode(chunk), lines: lines)
     }
 }

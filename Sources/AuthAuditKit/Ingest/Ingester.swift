@@ -77,7 +77,9 @@ public final class Ingester {
 
         let prefix = reader.peekPrefix(maximumBytes: 64 * 1024)
         if prefix.isEmpty {
-            let problems = reader.takeDiagnostics()
+            // The stream's own problems (corrupt gzip data after an empty member) reach the reader's
+            // list only at the end of a read, so both are asked here.
+            let problems = reader.takeDiagnostics() + reader.stream.diagnostics
             guard problems.isEmpty else {
                 // Nothing could be read, for example a gzip file cut inside its header.
                 summary.inputsSkipped += 1
@@ -172,7 +174,7 @@ public final class Ingester {
         counters.recordsSkipped = envelopes.skipped
         summary.auditEvents += envelopes.auditEvents
         summary.authenticatorLines += envelopes.authenticatorLines
-        for diagnostic in envelopes.diagnostics + reader.takeDiagnostics() {
+        for diagnostic in envelopes.diagnostics {
             try report(diagnostic)
         }
         try finish(sourceID: sourceID, counters: counters, isComplete: true)

@@ -321,3 +321,39 @@ extension LineBatchReader {
 
 @available(*, unavailable, message: "One reader owns the stream; hand LineBatch values to other threads instead.")
 extension LineBatchReader: Sendable {}
+
+extension LineBatchReader {
+    // MARK: - Unframed chunks
+
+    /// Returns the next decompressed bytes without splitting them into lines, for inputs whose
+    /// records are not lines (Firehose objects joined with `}{`). The bytes `peekPrefix` read come
+    /// first. Returns nil at the end, when the stream's problems are in `takeDiagnostics()`.
+    ///
+    /// Traps when called after `nextBatch()` or `readRemainder(limit:)`.
+    public func nextChunk() -> [UInt8]? {
+        precondition(!isExhausted || filled == 0, "nextChunk() cannot follow nextBatch() or readRemainder(limit:)")
+        hasStartedBatches = true
+        if lineStart < filled {
+            let chunk = Array(storage[lineStart..<filled])
+            lineStart = 0
+            filled = 0
+            return chunk
+        }
+        guard !reachedEndOfStream else {
+            if !isExhausted {
+                isExhausted = true
+                diagnostics.append(contentsOf: stream.diagnostics)
+            }
+            return nil
+        }
+        if storage.count < batchCapacity {
+            storage = [UInt8](repeating: 0, count: batchCapacity)
+        }
+        lineStart = 0
+        filled = 0
+        readMore()
+        let chunk = Array(storage[0..<filled])
+        filled = 0
+        return chunk.isEmpty && reachedEndOfStream ? nextChunk() : chunk
+    }
+}
