@@ -1,6 +1,6 @@
 import Foundation
 
-/// What the report-running commands share: the store, the report catalog and the output settings.
+/// The state the report-running commands share: the store, the report catalog and the output settings.
 struct ReportContext {
     let connection: SQLiteConnection
     let catalog: ReportCatalog

@@ -146,7 +146,7 @@ public final class Ingester {
 
     /// Stores the role assumptions of a CloudTrail file (S3 delivery or JSON lines).
     ///
-    /// NOTE: the file is read whole, as an S3 delivery object is; a JSON-lines export larger than
+    /// NOTE: the file is read whole, as an S3 delivery object is. A JSON-lines export larger than
     /// the maximum document size is rejected rather than streamed.
     private func ingestCloudTrail(_ reader: LineBatchReader, path: String, fingerprint: FileFingerprint?) throws {
         try ingestWhole(reader, kind: "cloudtrail", path: path, fingerprint: fingerprint) { bytes, sourceID, counters in
@@ -256,11 +256,11 @@ public final class Ingester {
     ) throws {
         let pipeline = BatchPipeline(reader: reader) { ScannedBatch(scanning: $0) }
         defer { pipeline.cancel() }
-        var held = ReceivedStageBuffer()
+        var receivedStages = ReceivedStageBuffer()
         defer {
             // When reading stops early (--strict, a failed write), the events held so far are still
-            // written on a best-effort basis; after a normal end the buffer is already empty.
-            for bytes in held.drain() { try? writeHeld(bytes, sourceID: sourceID) }
+            // written on a best-effort basis. After a normal end the buffer is already empty.
+            for bytes in receivedStages.drain() { try? writeHeld(bytes, sourceID: sourceID) }
         }
         while let item = pipeline.next() {
             let scanned = item.element
@@ -273,7 +273,7 @@ public final class Ingester {
             try scanned.forEach(
                 event: { event, number in
                     do {
-                        try write(event, sourceID: sourceID, held: &held)
+                        try write(event, sourceID: sourceID, receivedStages: &receivedStages)
                     } catch AuditEventError.missingAuditID {
                         counters.recordsSkipped += 1
                         try report(
@@ -300,7 +300,7 @@ public final class Ingester {
             try commitIfDue(records: batch.lines.count)
             observer?.ingest(didProgress: source, bytesRead: item.compressedBytesRead, records: counters.records)
         }
-        for bytes in held.drain() {
+        for bytes in receivedStages.drain() {
             try writeHeld(bytes, sourceID: sourceID)
         }
     }
@@ -330,19 +330,19 @@ public final class Ingester {
 
     /// Writes an event, folding a RequestReceived into the later stage of the same request when
     /// that stage follows soon enough (see `ReceivedStageBuffer`).
-    private func write(_ event: AuditEventView, sourceID: Int64, held: inout ReceivedStageBuffer) throws {
+    private func write(_ event: AuditEventView, sourceID: Int64, receivedStages: inout ReceivedStageBuffer) throws {
         guard let key = ReceivedStageBuffer.key(for: event), let stage = event.stage else {
             try store.write(event, sourceID: sourceID, clusterID: clusterID)
             return
         }
         let stageBytes = event.bytes(stage)
         if event.responseCode == nil, Self.equals(stageBytes, "RequestReceived") {
-            for bytes in held.hold(event, key: key) {
+            for bytes in receivedStages.hold(event, key: key) {
                 try writeHeld(bytes, sourceID: sourceID)
             }
             return
         }
-        let extra = held.release(key) ? AuditStage.requestReceived.bit : 0
+        let extra = receivedStages.release(key) ? AuditStage.requestReceived.bit : 0
         try store.write(event, sourceID: sourceID, extraStages: extra, clusterID: clusterID)
     }
 

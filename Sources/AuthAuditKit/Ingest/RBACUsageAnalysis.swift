@@ -83,7 +83,7 @@ enum RBACUsageAnalysis {
         }
     }
 
-    /// A role name from a group name: lower case, with characters Kubernetes names cannot hold as `-`.
+    /// Makes a role name from a group name: lower case, with characters Kubernetes names cannot contain as `-`.
     static func suggestedName(_ group: String) -> String {
         let allowed = Set("abcdefghijklmnopqrstuvwxyz0123456789-.")
         let name = String(group.lowercased().map { allowed.contains($0) ? $0 : "-" })
@@ -119,8 +119,8 @@ enum RBACUsageAnalysis {
     }
 
     /// Writes one row per binding, subject and rule; returns their ids.
-    /// The built-in API resources plus every resource the audit log shows answered successfully,
-    /// which adds custom resources.
+    /// Returns the built-in API resources plus every resource with a successful request in the
+    /// audit log, which adds custom resources.
     private static func knownResources(_ connection: SQLiteConnection) throws -> KnownResources {
         var known = KnownResources.builtIn
         let statement = try connection.prepare(
@@ -289,8 +289,8 @@ enum RBACUsageAnalysis {
         var namespace: String
     }
 
-    /// The listed names that no request used, comma-separated; wildcards are left out, because the
-    /// least-privilege report narrows them instead.
+    /// Returns the listed names that no request used, comma-separated. Wildcards are left out,
+    /// because the least-privilege report narrows them instead.
     private static func unused(_ listed: [String], used: Set<String>) -> String {
         listed.filter { $0 != "*" && !used.contains($0) }.joined(separator: ",")
     }
@@ -338,7 +338,7 @@ private struct DimensionNames {
     }
 }
 
-/// Why a rule, or part of it, can never match, in words; nil when every part can match.
+/// The wording of the reasons a rule, or part of it, can never match.
 enum DeadRuleText {
     static func describe(_ rule: PolicyRule, known: KnownResources) -> String? {
         let reasons = known.deadRuleReasons(rule)

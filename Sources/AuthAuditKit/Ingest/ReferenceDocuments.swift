@@ -25,24 +25,24 @@ struct ReferenceDocuments {
         }
 
         // Each file's own problems were reported when it was read; only the join's are new here.
-        let sso = documents.filter { ssoKinds.contains($0.kind) }
+        let sso = documents.filter { ssoKinds.contains($0.kind) }.map { (bytes: $0.bytes, source: $0.source) }
         if !sso.isEmpty {
-            var inventory = SSOInventory()
-            for document in sso {
-                inventory.merge(SSOAssignmentParser.parse(document.bytes, source: document.source).inventory)
+            let merged = mergeInventories(sso) { bytes, source in
+                let result = SSOAssignmentParser.parse(bytes, source: source)
+                return (result.inventory, result.diagnostics)
             }
-            let joined = inventory.joined()
+            let joined = merged.inventory.joined()
             references.assignments = joined.assignments
             references.diagnostics += joined.diagnostics
         }
 
-        let access = documents.filter { accessKinds.contains($0.kind) }
+        let access = documents.filter { accessKinds.contains($0.kind) }.map { (bytes: $0.bytes, source: $0.source) }
         if !access.isEmpty {
-            var inventory = AccessEntryInventory()
-            for document in access {
-                inventory.merge(AccessEntryParser.parse(document.bytes, source: document.source).inventory)
+            let merged = mergeInventories(access) { bytes, source in
+                let result = AccessEntryParser.parse(bytes, source: source)
+                return (result.inventory, result.diagnostics)
             }
-            let joined = inventory.joined()
+            let joined = merged.inventory.joined()
             references.accessEntryVersions = [
                 MappingHistory.Version(
                     kind: accessEntriesKind, effectiveAt: nil, mapping: AwsAuthMapping(accessEntries: joined.entries))

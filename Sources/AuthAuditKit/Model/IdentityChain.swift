@@ -1,4 +1,4 @@
-/// Where one link of an identity chain was learned.
+/// The source from which one link of an identity chain was learned.
 public enum IdentitySource: String, Sendable, CaseIterable {
     /// `user.extra` of the audit event (`arn`, `canonicalArn`, `sessionName`, `accessKeyId`, `principalId`).
     case userExtra = "user.extra"
@@ -56,7 +56,7 @@ public struct IdentityLink: Sendable, Equatable {
     }
 }
 
-/// What a role session name tells about the person who started the session.
+/// The class of a role session name, by what it reveals about the person who started the session.
 public enum SessionNameKind: String, Sendable {
     /// A name that identifies a person: an SSO user name, an e-mail address, a chosen name.
     case person
@@ -76,9 +76,9 @@ public enum SessionNameKind: String, Sendable {
 public enum ResolutionStatus: String, Sendable {
     /// The person is known.
     case resolved
-    /// The IAM role or user is known, the person is not; `reason` says why.
+    /// The IAM role or user is known, but the person is not. `reason` gives the cause.
     case partial
-    /// Nothing beyond the username is known; `reason` says why.
+    /// Nothing beyond the username is known. `reason` gives the cause.
     case unresolved
     /// Not an AWS identity (service accounts, nodes by certificate, `system:anonymous`, …).
     case notApplicable = "not_applicable"
@@ -88,7 +88,7 @@ public enum ResolutionStatus: String, Sendable {
 public struct IdentityChain: Sendable, Equatable {
     public var username: String
     public var status: ResolutionStatus
-    /// Why the person is not known, when `status` is `partial` or `unresolved`.
+    /// The cause of an unknown person, when `status` is `partial` or `unresolved`.
     public var reason: String?
     public var links: [IdentityLink]
 
@@ -99,7 +99,7 @@ public struct IdentityChain: Sendable, Equatable {
         self.links = links
     }
 
-    /// The value of the first link of a kind.
+    /// Returns the value of the first link of a kind.
     public func value(_ kind: IdentityLinkKind) -> String? {
         links.first { $0.kind == kind }?.value
     }

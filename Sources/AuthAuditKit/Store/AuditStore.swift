@@ -92,7 +92,7 @@ public final class AuditStore {
         isInBatch = false
     }
 
-    /// Rolls back the open batch and forgets cached ids that may name rolled-back rows.
+    /// Rolls back the open batch and clears cached ids that may name rolled-back rows.
     public func rollbackBatch() {
         guard isInBatch else { return }
         try? connection.execute("ROLLBACK")
@@ -126,7 +126,7 @@ public final class AuditStore {
         try finishSource.run()
     }
 
-    /// Whether a file with this fingerprint and size was read to its end before.
+    /// Returns whether a file with this fingerprint and size was read to its end before.
     public func hasCompleteSource(fingerprint: UInt64, size: Int64) throws -> Bool {
         findSource.reset()
         findSource.bind(ByteHash.storable(fingerprint), at: 1)
@@ -151,7 +151,7 @@ public final class AuditStore {
         try requests.write(event, sourceID: sourceID, extraStages: extraStages, clusterID: clusterID)
     }
 
-    /// The id of a cluster name, added when new.
+    /// Returns the id of a cluster name, adding the name when it is new.
     public func clusterID(named name: String) throws -> Int64 {
         try clusters.id(for: name)
     }
@@ -166,8 +166,8 @@ public final class AuditStore {
 
     /// Stores a mapping document unless the same content was stored before. Returns whether it was new.
     ///
-    /// `effectiveAt` is when the mapping took effect, nil when unknown; `contentHash` must include it
-    /// for audit-log updates, so that a mapping restored to an earlier content is kept as a new version.
+    /// `effectiveAt` is when the mapping took effect, nil when unknown. For audit-log updates
+    /// `contentHash` must include it, so that a mapping restored to earlier content is a new version.
     @discardableResult
     public func write(
         _ mapping: AwsAuthMapping, kind: String, contentHash: UInt64, sourceID: Int64, effectiveAt: Timestamp? = nil,
@@ -241,7 +241,7 @@ extension AuditStore {
         try statement.run()
     }
 
-    /// Every stored reference document of the given kinds, in the order they were stored.
+    /// Returns every stored reference document of the given kinds, in the order they were stored.
     public func documents(kinds: Set<String>) throws -> [(kind: String, source: String, bytes: [UInt8])] {
         let statement = try connection.prepare(
             """

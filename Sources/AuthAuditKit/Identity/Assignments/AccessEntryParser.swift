@@ -37,15 +37,12 @@ public enum AccessEntryParser {
     public static func read(
         _ inputs: [(bytes: [UInt8], source: String)]
     ) -> (entries: [AccessEntry], diagnostics: [Diagnostic]) {
-        var inventory = AccessEntryInventory()
-        var diagnostics: [Diagnostic] = []
-        for input in inputs {
-            let result = parse(input.bytes, source: input.source)
-            inventory.merge(result.inventory)
-            diagnostics += result.diagnostics
+        let merged = mergeInventories(inputs) { bytes, source in
+            let result = parse(bytes, source: source)
+            return (result.inventory, result.diagnostics)
         }
-        let joined = inventory.joined()
-        return (joined.entries, diagnostics + joined.diagnostics)
+        let joined = merged.inventory.joined()
+        return (joined.entries, merged.diagnostics + joined.diagnostics)
     }
 }
 

@@ -48,15 +48,12 @@ public enum SSOAssignmentParser {
     public static func read(
         _ inputs: [(bytes: [UInt8], source: String)]
     ) -> (assignments: SSOAssignmentSet, diagnostics: [Diagnostic]) {
-        var inventory = SSOInventory()
-        var diagnostics: [Diagnostic] = []
-        for input in inputs {
-            let result = parse(input.bytes, source: input.source)
-            inventory.merge(result.inventory)
-            diagnostics += result.diagnostics
+        let merged = mergeInventories(inputs) { bytes, source in
+            let result = parse(bytes, source: source)
+            return (result.inventory, result.diagnostics)
         }
-        let joined = inventory.joined()
-        return (joined.assignments, diagnostics + joined.diagnostics)
+        let joined = merged.inventory.joined()
+        return (joined.assignments, merged.diagnostics + joined.diagnostics)
     }
 }
 
