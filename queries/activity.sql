@@ -1,8 +1,8 @@
 -- name: activity
 -- title: Activity by identity
 -- description: Requests per effective Kubernetes username, with the person and IAM principal behind it, how many were forbidden, and when it was first and last seen.
--- param: since time  Only requests received at or after this time.
--- param: until time  Only requests received before this time.
+-- param: since time  Only requests received at or after this time (default: 90 days before --until).
+-- param: until time  Only requests received before this time (default: just after the newest stored request).
 -- param: cluster text  Only requests of this cluster.
 -- param: user text  Only this Kubernetes username or person (directory user, e-mail or session name).
 

@@ -1,8 +1,8 @@
 -- name: authn-failures
 -- title: Failed authentications
 -- description: Requests the apiserver answered 401 (no Kubernetes user), and aws-iam-authenticator 'access denied' lines, grouped by origin and reason.
--- param: since time  Only failures at or after this time.
--- param: until time  Only failures before this time.
+-- param: since time  Only failures at or after this time (default: 90 days before --until).
+-- param: until time  Only failures before this time (default: just after the newest stored request).
 -- headline: true
 
 -- A 401 has an empty user, so it is never attributed to a Kubernetes username. The authenticator

@@ -1,8 +1,8 @@
 -- name: forbidden-detail
 -- title: Forbidden requests, one row each
 -- description: Every request answered 403, with its time, audit ID, identity chain and the apiserver's message (what 'report forbidden --detail' prints).
--- param: since time  Only requests received at or after this time.
--- param: until time  Only requests received before this time.
+-- param: since time  Only requests received at or after this time (default: 90 days before --until).
+-- param: until time  Only requests received before this time (default: just after the newest stored request).
 -- param: cluster text  Only requests of this cluster.
 -- param: user text  Only this Kubernetes username or person (directory user, e-mail or session name).
 -- param: namespace text  Only this namespace.

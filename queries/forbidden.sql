@@ -1,11 +1,13 @@
 -- name: forbidden
 -- title: Forbidden requests by identity
 -- description: Requests answered 403, grouped by person (the Kubernetes username when the person is unknown), directory groups, IAM principal, username, verb, resource and namespace, with how the person was found.
--- param: since time  Only requests received at or after this time.
--- param: until time  Only requests received before this time.
+-- param: since time  Only requests received at or after this time (default: 90 days before --until).
+-- param: until time  Only requests received before this time (default: just after the newest stored request).
 -- param: cluster text  Only requests of this cluster.
 -- param: user text  Only this Kubernetes username or person (directory user, e-mail or session name).
 -- param: namespace text  Only this namespace.
+-- changes: key=cluster,person,directory_groups,verb,resource,api_group,namespace added=new-forbidden
+--   removed=no-longer-forbidden
 -- headline: true
 
 -- The effective identity is the impersonated user when the request used impersonation;

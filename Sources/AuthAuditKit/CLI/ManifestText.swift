@@ -5,7 +5,7 @@ enum ManifestText {
         var output = ""
         for row in table.rows {
             output += "---\n"
-            for (index, column) in table.columns.enumerated() where index != manifestColumn {
+            for (index, column) in table.columns.enumerated() where index != manifestColumn && row[index] != .null {
                 output += "# \(column): \(text(row[index]))\n"
             }
             let manifest = text(row[manifestColumn])

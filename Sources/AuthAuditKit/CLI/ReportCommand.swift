@@ -7,11 +7,24 @@ enum ReportCommand: Command {
             Reports are SQL files with a header (see 'authaudit reports'). Each parameter a report
             declares is an option: --since, --until, --user, ... Times are RFC 3339
             (2024-05-01T08:00:00Z) or a duration before the newest stored request (90s, 30m, 12h, 7d,
-            2w, 1d12h). --detail runs the report's -detail form, one row per request.
+            2w, 1d12h). A report with --since and --until covers, when neither is given, the 90 days
+            ending at the newest stored request (not the current time); the table, Markdown and HTML
+            output say which window was used. --detail runs the report's -detail form, one row per
+            request.
+
+            Every run is stored in the store's report_runs table. --since-last-run prints only what
+            differs from the previous stored run of the same report with the same options (--since
+            and --until aside), led by a change column: for unused-grants became-unused and
+            newly-used, for forbidden new-forbidden and no-longer-forbidden, for least-privilege
+            new-suggestion, changed and gone. When the store cannot be written, the run is not stored
+            and a note says so on standard error; the report still prints.
             """,
         options: [
             CommonOptions.format,
             OptionSpec("detail", help: "List each request (runs NAME-detail when the catalog has it)."),
+            OptionSpec(
+                "since-last-run",
+                help: "Show only the rows that changed since the previous stored run with the same options."),
         ] + CommonOptions.all,
         positionals: [PositionalSpec("NAME", help: "The report, for example forbidden or authn-failures.")],
         acceptsExtraOptions: true)
@@ -43,7 +56,7 @@ enum ReportCommand: Command {
                 values[parameter.name] = value
             }
         }
-        try reports.run(definition, values: values)
+        try reports.run(definition, values: values, sinceLastRun: arguments.has("since-last-run"))
         return .success
     }
 }

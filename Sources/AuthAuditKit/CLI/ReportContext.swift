@@ -63,41 +63,121 @@ struct ReportContext {
         return ResultTable(columns: columns, rows: rows)
     }
 
-    /// Runs a report and returns its rows.
+    /// Runs a report and returns its rows, storing the run.
     func table(_ definition: ReportDefinition, values: [String: String]) throws -> ResultTable {
-        let bindings = try ReportArguments(values).bindings(
-            for: definition, anchor: try anchor(), parseTime: TimestampParser.parse)
-        return Self.droppingSingleCluster(try ReportRunner(connection: connection).run(definition, bindings: bindings))
+        let result = try evaluate(definition, values: values)
+        store(result)
+        return Self.droppingSingleCluster(result.table)
     }
 
-    /// The newest request time in the store: durations such as `7d` count back from it.
+    /// The newest request time in the store: durations such as `7d` and the default window count back from it.
     func anchor() throws -> Timestamp? {
         try connection.scalarInteger("SELECT max(received_at) FROM requests").map(Timestamp.init(microseconds:))
     }
 
-    /// Runs a report and writes its rows to standard output in the chosen format.
-    func run(_ definition: ReportDefinition, values: [String: String]) throws {
-        let bindings = try ReportArguments(values).bindings(
-            for: definition, anchor: try anchor(), parseTime: TimestampParser.parse)
-        if format == .table || format == .markdown || format == .html {
-            // Formats for people drop a `cluster` column that holds one value; JSON and CSV keep it,
-            // so their keys stay the same whatever the store holds.
-            let table = Self.droppingSingleCluster(try ReportRunner(connection: connection).run(definition, bindings: bindings))
-            if format == .table, let manifestColumn = table.columns.firstIndex(of: "manifest") {
-                Console.out(ManifestText.render(table, manifestColumn: manifestColumn))
-                return
+    /// Runs a report, stores the run, and writes its rows to standard output in the chosen format.
+    ///
+    /// With `sinceLastRun`, it writes the rows that differ from the previous stored run of the same report
+    /// and parameters instead, led by a `change` column (see `ReportChanges`).
+    func run(_ definition: ReportDefinition, values: [String: String], sinceLastRun: Bool = false) throws {
+        let result = try evaluate(definition, values: values)
+        var table = result.table
+        var changeLine: String?
+        if sinceLastRun {
+            let previous = try ReportRunStore.latest(
+                report: definition.name, parameters: result.run.parameters, on: connection)
+            if previous == nil {
+                Console.error(
+                    "authaudit: note: no earlier run of \(definition.name) with these options is stored,"
+                        + " so every row is shown as \((definition.changeRule ?? .wholeRow).added)")
             }
-            var writer = ResultWriter(
-                format: format, terminalWidth: terminalWidth, title: definition.title ?? definition.name,
-                generatedAt: Clock.now(), output: StandardOutputStream())
-            writer.begin(columns: table.columns)
-            for row in table.rows { writer.append(row: row) }
-            writer.end()
+            table = ReportChanges.table(
+                current: table, previous: previous?.table, rule: definition.changeRule ?? .wholeRow)
+            changeLine = previous.map { ReportWindowText.describeComparison(with: $0) }
+        }
+        store(result)
+        try write(table, definition: definition, headerLines: [result.windowLine, changeLine].compactMap { $0 })
+    }
+
+    /// A report's rows with its window and the run to store.
+    private struct Evaluation {
+        var table: ResultTable
+        var run: ReportRun
+        var windowLine: String?
+    }
+
+    private func evaluate(_ definition: ReportDefinition, values: [String: String]) throws -> Evaluation {
+        let newest = try anchor()
+        var bindings = try ReportArguments(values).bindings(
+            for: definition, anchor: newest, parseTime: TimestampParser.parse)
+        let window = ReportWindow.apply(to: &bindings, definition: definition, newestRequest: newest)
+        let table = try ReportRunner(connection: connection).run(definition, bindings: bindings)
+        let run = ReportRun(
+            report: definition.name, parameters: ReportRun.comparedParameters(values), window: window,
+            ranAt: Clock.now(), table: table)
+        return Evaluation(table: table, run: run, windowLine: window.map(ReportWindowText.describe))
+    }
+
+    /// Stores a run in `report_runs` through a writable connection of its own. A store that cannot be
+    /// written (a read-only file or folder, a locked database) gets a note on standard error, and the
+    /// report still prints.
+    private func store(_ evaluation: Evaluation) {
+        do {
+            let writable = try SQLiteConnection(path: connection.path, mode: .readWriteCreate)
+            try ReportRunStore.save(evaluation.run, on: writable)
+        } catch {
+            Console.error(
+                "authaudit: note: this run of \(evaluation.run.report) was not stored ("
+                    + ErrorRenderer.describe(error) + "); a later --since-last-run cannot compare with it")
+        }
+    }
+
+    private func write(_ result: ResultTable, definition: ReportDefinition, headerLines: [String]) throws {
+        // Formats for people drop a `cluster` column that holds one value; JSON and CSV keep it,
+        // so their keys stay the same whatever the store holds.
+        let isForPeople = format == .table || format == .markdown || format == .html
+        let table = isForPeople ? Self.droppingSingleCluster(result) : result
+        if format == .table, let manifestColumn = table.columns.firstIndex(of: "manifest") {
+            Console.out(headerLines.map { "# \($0)\n" }.joined() + ManifestText.render(table, manifestColumn: manifestColumn))
             return
         }
+        let title = definition.title ?? definition.name
+        if format == .html {
+            let sections = headerLines.map { HTMLReportPage.Section.paragraph($0) } + [.table(table)]
+            Console.out(HTMLReportPage(title: title, generatedAt: Clock.now(), sections: sections).render())
+            return
+        }
+        if (format == .table || format == .markdown) && !headerLines.isEmpty {
+            Console.out(headerLines.joined(separator: "\n") + "\n\n")
+        }
         var writer = ResultWriter(
-            format: format, terminalWidth: terminalWidth, title: definition.title ?? definition.name,
-            generatedAt: Clock.now(), output: StandardOutputStream())
-        try ReportRunner(connection: connection).run(definition, bindings: bindings, into: &writer)
+            format: format, terminalWidth: terminalWidth, title: title, generatedAt: Clock.now(),
+            output: StandardOutputStream())
+        table.write(to: &writer)
+    }
+}
+
+/// The wording of a report's window and of the run that `--since-last-run` compares with.
+enum ReportWindowText {
+    static func describe(_ window: ReportWindow) -> String {
+        let range = "Window: \(TimestampFormatter.format(window.start)) to \(TimestampFormatter.format(window.end))"
+        switch (window.isDefaultStart, window.isDefaultEnd) {
+        case (true, true):
+            return range + " (the 90 days ending at the newest stored request; --since and --until change it)"
+        case (false, true):
+            return range + " (from --since to just after the newest stored request)"
+        case (true, false):
+            return range + " (the 90 days before --until)"
+        case (false, false):
+            return range + " (from --since and --until)"
+        }
+    }
+
+    static func describeComparison(with previous: ReportRun) -> String {
+        var text = "Changes since the run of \(TimestampFormatter.formatSeconds(previous.ranAt))"
+        if let window = previous.window {
+            text += ", whose window was \(TimestampFormatter.format(window.start)) to \(TimestampFormatter.format(window.end))"
+        }
+        return text
     }
 }

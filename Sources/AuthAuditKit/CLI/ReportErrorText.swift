@@ -37,6 +37,8 @@ enum ReportErrorText {
         case .unknownParameterType(let type): reason = "unknown parameter type '\(type)' (use time, text, integer or flag)"
         case .duplicateParameter(let name): reason = "parameter '\(name)' is declared twice"
         case .invalidHeadline(let value): reason = "'headline:' must be true or false, not '\(value)'"
+        case .invalidChanges(let value):
+            reason = "'changes:' must be 'key=COLUMN,... added=LABEL removed=LABEL [changed=LABEL]', not '\(value)'"
         case .missingSQL: reason = "has a header but no SQL"
         case .duplicateName(let name, let other): reason = "report name '\(name)' is also used by \(other), which is kept"
         }

@@ -26,10 +26,13 @@ public struct ReportDefinition: Sendable, Equatable {
     public var sqlFirstLine: Int
     /// The file the report was read from.
     public var path: String
+    /// How `--since-last-run` matches rows with the previous run; nil when the header has no `changes` field.
+    public var changeRule: ReportChangeRule?
 
     public init(
         name: String, title: String? = nil, description: String, parameters: [ReportParameter] = [],
-        isHeadline: Bool = false, sql: String, sqlFirstLine: Int = 1, path: String
+        isHeadline: Bool = false, sql: String, sqlFirstLine: Int = 1, path: String,
+        changeRule: ReportChangeRule? = nil
     ) {
         self.name = name
         self.title = title
@@ -39,6 +42,7 @@ public struct ReportDefinition: Sendable, Equatable {
         self.sql = sql
         self.sqlFirstLine = sqlFirstLine
         self.path = path
+        self.changeRule = changeRule
     }
 
     /// The declared parameter with this name (without the `:` prefix), or nil.

@@ -26,6 +26,8 @@ public struct ReportDefinitionError: Error, Sendable, Equatable {
         case duplicateParameter(String)
         /// `headline` is neither `true` nor `false`.
         case invalidHeadline(String)
+        /// `changes:` is not `key=COLUMN,... added=LABEL removed=LABEL [changed=LABEL]`.
+        case invalidChanges(String)
         /// Nothing but comments and blank lines follow the header.
         case missingSQL
         /// Another report file in the same folder has the same name; `otherPath` is the one kept.

@@ -6,7 +6,8 @@ extension ReportDefinition {
     ///   the first other line (a blank one included) starts the SQL.
     /// - Each header line is `-- field: value`. A bare `--` is a spacer. A line whose text after `-- `
     ///   starts with more whitespace continues the previous field's value (joined with one space).
-    /// - Fields: `name`, `title`, `description`, `param` (repeatable) and `headline` (`true`/`false`).
+    /// - Fields: `name`, `title`, `description`, `param` (repeatable), `headline` (`true`/`false`) and
+    ///   `changes` (see `ReportChangeRule`).
     ///   A `param` value is `NAME TYPE SUMMARY`, with `TYPE` one of `time`, `text`, `integer`, `flag`.
     /// - Without `name`, the name is the file name without `.sql`. `description` is required.
     public static func parse(_ text: String, path: String) throws(ReportDefinitionError) -> ReportDefinition {
@@ -62,7 +63,7 @@ private struct HeaderField {
     var line: Int
 }
 
-private let knownFields: Set<String> = ["name", "title", "description", "param", "headline"]
+private let knownFields: Set<String> = ["name", "title", "description", "param", "headline", "changes"]
 
 private func readHeaderLine(
     _ line: Substring, number: Int, path: String, into fields: inout [HeaderField]
@@ -125,6 +126,11 @@ private func interpret(_ fields: [HeaderField], path: String) throws(ReportDefin
             default:
                 throw ReportDefinitionError(path: path, line: field.line, reason: .invalidHeadline(field.value))
             }
+        case "changes":
+            guard let rule = ReportChangeRule.parse(field.value) else {
+                throw ReportDefinitionError(path: path, line: field.line, reason: .invalidChanges(field.value))
+            }
+            definition.changeRule = rule
         default:
             let parameter = try parseParameter(field.value, line: field.line, path: path)
             if definition.parameter(named: parameter.name) != nil {

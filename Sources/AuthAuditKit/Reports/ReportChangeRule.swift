@@ -1,0 +1,44 @@
+/// How `report NAME --since-last-run` compares a run with the previous stored run, from the report
+/// header's `changes:` field.
+///
+/// ```sql
+/// -- changes: key=binding,subject,role,rule,status added=became-unused removed=newly-used
+/// ```
+///
+/// Rows are matched by the `key` columns. A row of this run without a match in the previous run is shown
+/// with the `added` label, a previous row without a match in this run with the `removed` label. With
+/// `changed=LABEL`, a matched row whose other columns differ is shown with that label; without it,
+/// matched rows are left out.
+public struct ReportChangeRule: Sendable, Equatable {
+    public var keyColumns: [String]
+    public var added: String
+    public var removed: String
+    public var changed: String?
+
+    public init(keyColumns: [String], added: String, removed: String, changed: String? = nil) {
+        self.keyColumns = keyColumns
+        self.added = added
+        self.removed = removed
+        self.changed = changed
+    }
+
+    /// The rule for a report whose header has no `changes:` field: every column is the key.
+    public static let wholeRow = ReportChangeRule(keyColumns: [], added: "added", removed: "removed")
+
+    /// Parses the value of a `changes:` header field; nil when a part is missing or unknown.
+    static func parse(_ text: String) -> ReportChangeRule? {
+        var values: [String: String] = [:]
+        for part in text.split(whereSeparator: \.isWhitespace) {
+            guard let equals = part.firstIndex(of: "=") else { return nil }
+            let name = String(part[..<equals])
+            let value = String(part[part.index(after: equals)...])
+            guard ["key", "added", "removed", "changed"].contains(name), !value.isEmpty, values[name] == nil else {
+                return nil
+            }
+            values[name] = value
+        }
+        guard let key = values["key"], let added = values["added"], let removed = values["removed"] else { return nil }
+        let columns = key.split(separator: ",").map(String.init)
+        return ReportChangeRule(keyColumns: columns, added: added, removed: removed, changed: values["changed"])
+    }
+}
