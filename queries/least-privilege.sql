@@ -1,6 +1,6 @@
 -- name: least-privilege
 -- title: Least-privilege roles per group, or for one person
--- description: For each RBAC Group subject, the smallest Roles and ClusterRole, with bindings to the group, that allow exactly the requests its grants allowed: rules compacted, subresources explicit, no wildcards and no resourceNames. The manifest is ready for review and kubectl apply. With --user, one row for that person built from the person's requests only; its bindings name the person's Kubernetes groups (never a per-session username), so it is a review aid for what that person needs, not a manifest to apply as is. Suggestions cover every stored request, not a window.
+-- description: For each RBAC Group subject, the smallest Roles and ClusterRole, with bindings to the group, that allow exactly the requests its grants allowed: rules compacted, subresources explicit, no wildcards and no resourceNames. The manifest is ready for review and kubectl apply. With --user, one row for that person, built from the person's requests only. Its bindings name the person's Kubernetes groups, never a per-session username, so it is a review aid for what that person needs rather than a manifest to apply as is. Suggestions cover every stored request, not a window.
 -- param: subject text  Only this group.
 -- param: user text  A person (directory user name, e-mail or session name) or a Kubernetes username: the suggestion from that person's requests only, bound to the person's non-system Kubernetes groups.
 -- changes: key=group,person added=new-suggestion removed=gone changed=changed

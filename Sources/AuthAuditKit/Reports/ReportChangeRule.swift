@@ -1,5 +1,5 @@
-/// How `report NAME --since-last-run` compares a run with the previous stored run, from the report
-/// header's `changes:` field.
+/// The matching rule that `report NAME --since-last-run` uses to compare a run with the previous
+/// stored run, from the report header's `changes:` field.
 ///
 /// ```sql
 /// -- changes: key=binding,subject,role,rule,status added=became-unused removed=newly-used

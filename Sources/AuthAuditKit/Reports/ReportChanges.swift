@@ -3,9 +3,10 @@ public enum ReportChanges {
     /// The name of the column that `table(current:previous:rule:)` puts first.
     public static let changeColumn = "change"
 
-    /// Returns the rows that differ, each led by a `change` column holding the rule's label: rows added
-    /// since `previous` first, in this run's order, then rows changed, then removed rows in the previous
-    /// run's order, with the values they had then.
+    /// Returns the rows that differ, each led by a `change` column with the rule's label.
+    ///
+    /// Rows added since `previous` come first, in this run's order, then changed rows. Removed rows come
+    /// last, in the previous run's order and with the values they had then.
     ///
     /// The result has this run's columns. A column of this run that the previous run lacked (the report
     /// file was edited in between) reads as NULL in removed rows. With no previous run, every row is added.
@@ -40,13 +41,13 @@ public enum ReportChanges {
         return result
     }
 
-    /// The positions of the rule's key columns; all columns when the rule names none or none of them exist.
+    /// Returns the positions of the rule's key columns, or of all columns when none of them exist.
     private static func keyIndexes(_ rule: ReportChangeRule, columns: [String]) -> [Int] {
         let indexes = rule.keyColumns.compactMap { columns.firstIndex(of: $0) }
         return indexes.isEmpty ? Array(columns.indices) : indexes
     }
 
-    /// The rows of `table` with their values moved to the positions of `columns`, NULL where missing.
+    /// Returns the rows of `table` with their values moved to the positions of `columns`, NULL where missing.
     private static func aligned(_ table: ResultTable, to columns: [String]) -> [[SQLiteValue]] {
         let positions = columns.map { table.columns.firstIndex(of: $0) }
         return table.rows.map { row in

@@ -37,7 +37,7 @@ public struct ReportRun: Sendable, Equatable {
 /// Reads and writes `report_runs`.
 ///
 /// Rows are stored as compact JSON (an array of arrays in column order) and read back with SQLite's
-/// `json_each`, so a stored INTEGER, REAL, TEXT or NULL comes back as the same type; a BLOB is stored
+/// `json_each`, so a stored INTEGER, REAL, TEXT or NULL comes back as the same type. A BLOB is stored
 /// as its hex text and comes back as TEXT.
 public enum ReportRunStore {
     /// Appends a run. The connection must be writable and have the `0008-report-runs` migration.

@@ -1,8 +1,8 @@
 /// The time window of a report that declares `since` and `until` time parameters.
 ///
 /// Without `--since` and `--until`, the window is the 90 days ending at the newest stored request, not
-/// at the wall-clock time, so a store of old logs still gives rows and a report of the same store gives
-/// the same rows tomorrow. Either option overrides its end: `--until` alone gives the 90 days before it,
+/// at the wall-clock time. So a store of old logs still gives rows, and the same store gives the same
+/// rows tomorrow. Either option overrides its end: `--until` alone gives the 90 days before it,
 /// and `--since` alone ends the window just after the newest request.
 public struct ReportWindow: Sendable, Equatable {
     /// The default length: 90 days, in microseconds.

@@ -31,6 +31,27 @@ import Testing
         #expect(!output.contains("- '*'") && !output.contains("- \"*\""))
     }
 
+    @Test func personSuggestionUsesOwnRequests() throws {
+        let sandbox = try sandbox()
+
+        // A session username selects the person behind it.
+        let rows = try sandbox.reportRows("least-privilege", ["--user", "devuser-1529910734951736207"])
+
+        #expect(rows.count == 1)
+        #expect(rows.first?["person"] as? String == "devuser")
+        #expect(rows.first?["group"] as? String == "demo-service:ad-cluster-devs")
+        let manifest = rows.first?["manifest"] as? String ?? ""
+        #expect(manifest.contains("kind: Group\n  name: demo-service:ad-cluster-devs"))
+        #expect(!manifest.contains("kind: User"))
+        #expect(!manifest.contains("devuser-1529910734951736207"))
+    }
+
+    @Test func personSuggestionByDirectoryName() throws {
+        let rows = try sandbox().reportRows("least-privilege", ["--user", "adminuser@corp.example"])
+
+        #expect(rows.map { $0["person"] as? String } == ["adminuser"])
+    }
+
     @Test func htmlSummaryIsSelfContained() throws {
         let result = try sandbox().run(["analyze", Fixtures.repositoryRoot.appendingPathComponent("samples").path, "-o", "html", "-q"])
         #expect(result.status == 0, "stderr: \(result.standardError)")
