@@ -204,7 +204,10 @@ import Testing
         #expect(records.dropFirst().map { $0[messageColumn ?? 0] } == json.map { $0["message"] as? String })
 
         #expect(markdown.status == 0, "stderr: \(markdown.standardError)")
-        let table = try MarkdownTableParser.table(markdown.standardOutput)
+        // The table follows a paragraph that names the report's window.
+        #expect(markdown.standardOutput.hasPrefix("Window: "))
+        let tableText = markdown.standardOutput.split(separator: "\n\n", maxSplits: 1).last.map(String.init) ?? ""
+        let table = try MarkdownTableParser.table(tableText)
         // Formats for people drop a cluster column that holds a single value.
         #expect(table.header == Array((records.first ?? []).dropFirst()))
         #expect(table.rows.count == 3)
