@@ -138,7 +138,8 @@ struct ReportContext {
         let isForPeople = format == .table || format == .markdown || format == .html
         let table = isForPeople ? Self.droppingSingleCluster(result) : result
         if format == .table, let manifestColumn = table.columns.firstIndex(of: "manifest") {
-            Console.out(headerLines.map { "# \($0)\n" }.joined() + ManifestText.render(table, manifestColumn: manifestColumn))
+            let comments = headerLines.map { "# \($0)\n" }.joined()
+            Console.out(comments + ManifestText.render(table, manifestColumn: manifestColumn))
             return
         }
         let title = definition.title ?? definition.name
@@ -176,7 +177,8 @@ enum ReportWindowText {
     static func describeComparison(with previous: ReportRun) -> String {
         var text = "Changes since the run of \(TimestampFormatter.formatSeconds(previous.ranAt))"
         if let window = previous.window {
-            text += ", whose window was \(TimestampFormatter.format(window.start)) to \(TimestampFormatter.format(window.end))"
+            text += ", whose window was \(TimestampFormatter.format(window.start))"
+                + " to \(TimestampFormatter.format(window.end))"
         }
         return text
     }

@@ -183,8 +183,9 @@ enum RBACUsageAnalysis {
                     }
                     try insert.run()
                     if rule != nil, subject != nil {
-                        ids[RBACGrantMatcher.Grant(binding: bindingIndex, subjectIndex: subjectIndex, ruleIndex: ruleIndex)] =
-                            connection.lastInsertRowID
+                        let grant = RBACGrantMatcher.Grant(
+                            binding: bindingIndex, subjectIndex: subjectIndex, ruleIndex: ruleIndex)
+                        ids[grant] = connection.lastInsertRowID
                     }
                 }
             }
@@ -263,7 +264,8 @@ enum RBACUsageAnalysis {
                 attributes = .nonResource(user: user.username, groups: user.groups, verb: verb, path: path)
                 usageKey = UsageKey(verb: verb, apiGroup: "", resource: path, namespace: "")
             }
-            let identityCandidates = candidates[key.identity] ?? matcher.candidates(user: user.username, groups: user.groups)
+            let identityCandidates =
+                candidates[key.identity] ?? matcher.candidates(user: user.username, groups: user.groups)
             candidates[key.identity] = identityCandidates
             for grant in matcher.grants(for: attributes, candidates: identityCandidates) {
                 guard let id = grantIDs[grant] else { continue }
