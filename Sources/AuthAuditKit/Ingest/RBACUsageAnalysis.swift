@@ -197,7 +197,7 @@ enum RBACUsageAnalysis {
     ///
     /// The rows are aggregated here rather than with GROUP BY, because SQLite would sort every request to
     /// group them: on the 1,000,000-line gen-audit corpus (535,920 requests, 42,405 shapes) the GROUP BY
-    /// took 1.6 s and this pass about 0.4 s.
+    /// took 1.6 s and this pass about 0.2 s of CPU (docs/BENCHMARKS.md).
     private static func distinctRequestShapes(_ connection: SQLiteConnection) throws -> [RequestShape] {
         let statement = try connection.prepare(
             """
