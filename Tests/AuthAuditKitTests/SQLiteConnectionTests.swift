@@ -93,4 +93,23 @@ import Testing
         #expect(clusters == 1)
         #expect(applied == Set(Schema.migrator.migrations.map(\.identifier)))
     }
+
+    /// A write lock held by another connection stands in for a read-only file, which root (the test
+    /// user in CI) could still write: the upgrade cannot switch the file to WAL and fails.
+    @Test func olderStoreLockedByAWriterNamesTheMissingMigration() throws {
+        let directory = try TemporaryDirectory()
+        let path = directory.path("old.db")
+        let writer = try SQLiteConnection(path: path, mode: .readWriteCreate)
+        try Migrator(migrations: [Schema.migrator.migrations[0]]).migrate(writer)
+        try writer.execute("BEGIN IMMEDIATE")
+        defer { try? writer.execute("ROLLBACK") }
+
+        do {
+            _ = try AuditStore.openReadOnly(path: path)
+            Issue.record("the locked older store was opened")
+        } catch SchemaError.olderSchemaNotUpgraded(let migration, let failedPath, _) {
+            #expect(migration == Schema.migrator.migrations[1].identifier)
+            #expect(failedPath == path)
+        }
+    }
 }

@@ -21,6 +21,9 @@ enum ErrorRenderer {
                     + " upgrade authaudit or use another --db"
             case .notAStore(let path):
                 return "\(path) is not an authaudit store; point --db at a store made by 'authaudit ingest'"
+            case .olderSchemaNotUpgraded(let migration, let path, let reason):
+                return "database \(path) was written by an older authaudit and lacks \(migration), but could not"
+                    + " be upgraded (\(reason)); run this command once with write access to the file and its folder"
             }
         case let error as InputOpenError:
             return "\(error.path): " + DiagnosticRenderer.describe(error.problem)

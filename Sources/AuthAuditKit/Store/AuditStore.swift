@@ -69,9 +69,14 @@ public final class AuditStore {
         if let newer = applied.first(where: { !known.contains($0) }) {
             throw SchemaError.newerSchema(migration: newer, path: path)
         }
-        if !known.isSubset(of: applied) {
+        if let pending = Schema.migrator.migrations.first(where: { !applied.contains($0.identifier) }) {
             // A store written by an older authaudit: bring its schema up to date, then read it.
-            _ = try AuditStore(path: path)
+            do {
+                _ = try AuditStore(path: path)
+            } catch let error as SQLiteError {
+                throw SchemaError.olderSchemaNotUpgraded(
+                    migration: pending.identifier, path: path, reason: error.message)
+            }
             return try openReadOnly(path: path)
         }
         SQLFunctions.register(on: connection)

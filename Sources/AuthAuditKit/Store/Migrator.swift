@@ -63,4 +63,8 @@ public enum SchemaError: Error, Sendable, Equatable {
     case newerSchema(migration: String, path: String)
     /// The file is not an authaudit store (opened read-only, it has no `schema_migrations`).
     case notAStore(path: String)
+    /// The database lacks `migration` and could not be brought up to date, for example because the
+    /// file or its folder is read-only here or another process holds a write lock. `reason` is
+    /// SQLite's message.
+    case olderSchemaNotUpgraded(migration: String, path: String, reason: String)
 }
