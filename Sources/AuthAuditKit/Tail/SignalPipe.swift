@@ -39,6 +39,14 @@ final class SignalPipe {
             action.sa_flags = SA_RESTART
             sigaction(signal, &action, nil)
         }
+        // A parent may start this process with the signals blocked (the mask is inherited across exec),
+        // and a blocked signal would never reach the handler.
+        var unblocked = sigset_t()
+        sigemptyset(&unblocked)
+        for signal in signals {
+            sigaddset(&unblocked, signal)
+        }
+        pthread_sigmask(SIG_UNBLOCK, &unblocked, nil)
     }
 
     deinit {

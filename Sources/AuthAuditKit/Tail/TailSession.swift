@@ -91,9 +91,10 @@ final class TailSession {
     private func commit(fileLines: [FollowedLine], inputLines: [[UInt8]]) throws {
         let changed = follower.map { checkpoints.changes(lines: fileLines, follower: $0) } ?? []
         guard !fileLines.isEmpty || !inputLines.isEmpty || !changed.isEmpty else { return }
-        var requests: [TailRequest] = []
+        var output = ""
         try store.beginBatch()
         do {
+            var requests: [TailRequest] = []
             for line in fileLines {
                 let key = "\(line.fileIdentity.device):\(line.fileIdentity.inode)"
                 requests += try recorder.record(line.lineBytes, from: .init(key: key, path: line.path))
@@ -105,6 +106,11 @@ final class TailSession {
             for (identity, offset, path) in changed {
                 try checkpointTable.save(identity, offset: offset, path: path, at: now)
             }
+            // The output is rendered before the commit, so that only one write(2) follows it.
+            for request in requests where settings.filter.matches(request) {
+                output += renderer.render(request)
+                requestsPrinted += 1
+            }
             try store.commitBatch()
         } catch {
             store.rollbackBatch()
@@ -112,11 +118,7 @@ final class TailSession {
         }
         checkpoints.markSaved(changed)
         linesRead += fileLines.count + inputLines.count
-
-        for request in requests where settings.filter.matches(request) {
-            Console.out(renderer.render(request))
-            requestsPrinted += 1
-        }
+        Console.out(output)
         Console.flush()
     }
 
