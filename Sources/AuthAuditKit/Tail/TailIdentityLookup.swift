@@ -23,8 +23,8 @@ final class TailIdentityLookup {
     /// Loads the mappings and reference documents from the store again, and forgets cached chains.
     func reload(store: AuditStore) throws {
         let references = try ReferenceDocuments.load(from: store)
-        history = MappingHistory(
-            versions: try IdentityResolution.loadMappingVersions(store.connection) + references.accessEntryVersions)
+        let versions = try Self.latestPerPath(IdentityResolution.loadMappingVersions(store.connection), store: store)
+        history = MappingHistory(versions: versions + references.accessEntryVersions)
         index = AuthenticatorIndex(records: try IdentityResolution.loadAuthenticatorRecords(store.connection))
         let assumptions = try store.roleAssumptions()
         enrichment = ChainEnrichment(
@@ -53,6 +53,34 @@ final class TailIdentityLookup {
             cache[userBytes] = chain
         }
         return (chain, Self.directoryGroups(chain))
+    }
+
+    /// Drops each undated mapping version that a later undated version of the same kind, read from the same
+    /// path, replaces. Without a time in the file, reading an edited aws-auth file again (SIGHUP) would
+    /// otherwise merge the old entries with the new ones, as `ingest` does for separate files.
+    ///
+    /// NOTE: content identical to an earlier version is stored once, so editing a file back to an earlier
+    /// content keeps the later version in effect.
+    private static func latestPerPath(_ versions: [MappingHistory.Version], store: AuditStore) throws
+        -> [MappingHistory.Version]
+    {
+        let statement = try store.connection.prepare(
+            "SELECT coalesce(s.path, '') FROM mapping_documents d LEFT JOIN sources s ON s.id = d.source_id ORDER BY d.id")
+        var paths: [String] = []
+        while try statement.step() {
+            paths.append(statement.text(at: 0) ?? "")
+        }
+        // `loadMappingVersions` returns one version per document, in document id order.
+        guard paths.count == versions.count else { return versions }
+        var seen: Set<String> = []
+        var kept: [MappingHistory.Version] = []
+        for (version, path) in zip(versions, paths).reversed() {
+            if version.effectiveAt == nil && !path.isEmpty && !seen.insert(version.kind + "\u{0}" + path).inserted {
+                continue
+            }
+            kept.append(version)
+        }
+        return kept.reversed()
     }
 
     private static func directoryGroups(_ chain: IdentityChain) -> [String] {

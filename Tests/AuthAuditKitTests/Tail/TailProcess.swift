@@ -94,6 +94,11 @@ final class TailProcess: @unchecked Sendable {
         Deadline.wait(seconds: seconds) { self.printedAuditIDs.count >= count }
     }
 
+    /// Sends `signal` without waiting.
+    func send(_ signal: Int32) {
+        kill(process.processIdentifier, signal)
+    }
+
     /// Sends `signal` and waits for the child to exit; returns its exit status, or nil when it died by a
     /// signal or did not exit within the deadline.
     func stop(with signal: Int32 = SIGTERM) -> Int32? {
