@@ -20,7 +20,7 @@ final class TailIdentityLookup {
         try reload(store: store)
     }
 
-    /// Loads the mappings and reference documents from the store again, and forgets cached chains.
+    /// Loads the mappings and reference documents from the store again, and clears the cached chains.
     func reload(store: AuditStore) throws {
         let references = try ReferenceDocuments.load(from: store)
         let versions = try Self.latestPerPath(IdentityResolution.loadMappingVersions(store.connection), store: store)

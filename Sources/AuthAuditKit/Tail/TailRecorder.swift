@@ -12,8 +12,15 @@
 final class TailRecorder {
     /// One input: a followed file (by device and inode) or standard input.
     struct Origin {
-        var key: String
+        var key: Key
         var path: String
+
+        struct Key: Hashable {
+            var device: UInt64
+            var inode: UInt64
+
+            static let standardInput = Key(device: .max, inode: .max)
+        }
     }
 
     private let store: AuditStore
@@ -21,8 +28,8 @@ final class TailRecorder {
     private let clusterID: Int64?
     private let hasResponse: SQLiteStatement
     private var auditIDBuffer = [UInt8](repeating: 0, count: 256)
-    private var kinds: [String: TailLineKind] = [:]
-    private var sourceIDs: [String: Int64] = [:]
+    private var kinds: [Origin.Key: TailLineKind] = [:]
+    private var sourceIDs: [Origin.Key: Int64] = [:]
     /// Lines that could not be read as their input's kind, for the summary on standard error.
     private(set) var skippedLines = 0
 

@@ -37,7 +37,7 @@ final class TailSession {
         } else {
             let options = LogFollower.Options(
                 startPosition: settings.startPosition, pollInterval: settings.pollInterval,
-                maximumLineLength: settings.maximumLineLength)
+                maximumLineLength: settings.maximumLineLength, maximumBytesPerPoll: settings.maximumBytesPerPoll)
             let follower = LogFollower(paths: settings.paths, options: options)
             follower.restore(checkpoints: try checkpointTable.load())
             self.follower = follower
@@ -96,11 +96,11 @@ final class TailSession {
         do {
             var requests: [TailRequest] = []
             for line in fileLines {
-                let key = "\(line.fileIdentity.device):\(line.fileIdentity.inode)"
+                let key = TailRecorder.Origin.Key(device: line.fileIdentity.device, inode: line.fileIdentity.inode)
                 requests += try recorder.record(line.lineBytes, from: .init(key: key, path: line.path))
             }
             for line in inputLines {
-                requests += try recorder.record(line, from: .init(key: "-", path: "<stdin>"))
+                requests += try recorder.record(line, from: .init(key: .standardInput, path: "<stdin>"))
             }
             let now = Clock.now()
             for (identity, offset, path) in changed {

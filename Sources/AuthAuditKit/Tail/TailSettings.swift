@@ -18,4 +18,7 @@ struct TailSettings {
     /// The shortest time between two polls that read lines, so a fast writer's lines are stored in
     /// transactions of many rows rather than one transaction per write.
     var minimumBatchInterval: Duration = .milliseconds(20)
+    /// The most content bytes read in one poll, which bounds one transaction and the memory it needs
+    /// while a backlog is read.
+    var maximumBytesPerPoll = 1024 * 1024
 }

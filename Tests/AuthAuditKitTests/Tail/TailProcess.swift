@@ -12,7 +12,7 @@ final class TailProcess: @unchecked Sendable {
     private var errors = Data()
     private var closedStreams = 0
 
-    /// Starts `authaudit tail ARGUMENTS --db STORE -o json` in the sandbox folder.
+    /// Starts `authaudit tail ARGUMENTS --db STORE --format json` in the sandbox folder.
     init(_ sandbox: EndToEndSandbox, _ arguments: [String]) throws {
         process.executableURL = BinaryRunner.executable
         process.arguments = ["tail"] + arguments + ["--db", sandbox.databasePath, "--format", "json"]
@@ -99,7 +99,7 @@ final class TailProcess: @unchecked Sendable {
         kill(process.processIdentifier, signal)
     }
 
-    /// Sends `signal` and waits for the child to exit; returns its exit status, or nil when it died by a
+    /// Sends `signal` and waits for the child to exit. Returns its exit status, or nil when it died by a
     /// signal or did not exit within the deadline.
     func stop(with signal: Int32 = SIGTERM) -> Int32? {
         kill(process.processIdentifier, signal)
