@@ -123,6 +123,8 @@ print(f"  delay ms: median {statistics.median(delays) if delays else float('nan'
       f"p99 {percentile(delays, 0.99):.1f}, max {delays[-1] if delays else float('nan'):.1f}")
 if rss:
     print(f"  RSS MiB ({len(rss)} samples every {rss_interval:g} s): first {rss[0]:.1f}, last {rss[-1]:.1f}, max {max(rss):.1f}")
+    steps = [rss[min(len(rss) - 1, len(rss) * step // 10)] for step in range(11)]
+    print("  RSS MiB at each tenth of the run: " + " ".join(f"{value:.0f}" for value in steps))
 PYTHON
     rm -rf "$work"
     trap - EXIT

@@ -68,7 +68,8 @@ enum TailCommand: Command {
         try session.run(reload: readMappings)
         if !arguments.has("quiet") {
             Console.error(
-                "authaudit tail: stopped after \(session.linesRead) lines; printed \(session.requestsPrinted) requests")
+                "authaudit tail: stopped after \(session.linesRead) lines (\(session.linesSkipped) skipped);"
+                    + " printed \(session.requestsPrinted) requests")
         }
         return .success
     }

@@ -2,6 +2,9 @@
 ///
 /// `save` does not open a transaction of its own. The caller writes it inside the batch that stores the
 /// requests read up to the offset, so both are committed together or not at all.
+///
+/// NOTE: rows of deleted files are never removed. They are harmless, because a new file that reuses the
+/// inode has other first bytes and is read from the start, but the table grows with every rotation.
 public final class CheckpointTable {
     private let connection: SQLiteConnection
     private let upsert: SQLiteStatement

@@ -1,12 +1,12 @@
 /// Stores the lines `authaudit tail` reads, through the same writers as `ingest`, and returns the requests
 /// that each line completed.
 ///
-/// A request is returned when the event just stored is the first of its `auditID` with a response code
-/// (ResponseStarted, ResponseComplete or Panic; a policy that logs one stage only logs it with a code).
-/// That is checked against the store, not against memory, so a request is returned once even across
-/// restarts and files, and requests that `ingest` stored earlier are not returned again. A request seen
-/// only at RequestReceived is stored and not returned. An authenticator `access denied` line is returned
-/// the first time it is stored.
+/// A request is returned when the event just stored is the first of its `auditID` with a response code:
+/// ResponseStarted, ResponseComplete or Panic. A policy that omits RequestReceived (`omitStages`) still
+/// logs ResponseComplete with its code. The check is made against the store, not against memory, so a request is returned
+/// once even across restarts and files, and requests that `ingest` stored earlier are not returned again.
+/// A request seen only at RequestReceived is stored and not returned. An authenticator `access denied`
+/// line is returned the first time it is stored.
 ///
 /// The caller opens and commits the batch around `record`, together with the checkpoints.
 final class TailRecorder {
@@ -32,6 +32,15 @@ final class TailRecorder {
     private var sourceIDs: [Origin.Key: Int64] = [:]
     /// Lines that could not be read as their input's kind, for the summary on standard error.
     private(set) var skippedLines = 0
+    private var reportedUnknown: Set<Origin.Key> = []
+    /// Paths whose lines are neither audit events nor authenticator lines, once each; see `takeUnknownInputs`.
+    private var unknownInputs: [String] = []
+
+    /// Returns and clears the paths found since the last call whose lines are of no kind tail reads.
+    func takeUnknownInputs() -> [String] {
+        defer { unknownInputs.removeAll() }
+        return unknownInputs
+    }
 
     init(store: AuditStore, lookup: TailIdentityLookup, clusterID: Int64?) throws {
         self.store = store
@@ -45,6 +54,14 @@ final class TailRecorder {
     func record(_ line: [UInt8], from origin: Origin) throws -> [TailRequest] {
         guard !line.withUnsafeBytes({ ScannedBatch.isBlank($0) }) else { return [] }
         let kind = kinds[origin.key] ?? TailLineKind.detect(line)
+        if kind == .unknown {
+            // The kind is detected again on the next line, so one stray first line does not decide it.
+            skippedLines += 1
+            if reportedUnknown.insert(origin.key).inserted {
+                unknownInputs.append(origin.path)
+            }
+            return []
+        }
         kinds[origin.key] = kind
         let sourceID = try sourceID(origin, kind: kind)
         switch kind {
@@ -55,7 +72,6 @@ final class TailRecorder {
         case .cloudWatchTail:
             return try recordCloudWatchLine(line, sourceID: sourceID, path: origin.path)
         case .unknown:
-            skippedLines += 1
             return []
         }
     }
@@ -107,12 +123,13 @@ final class TailRecorder {
                         skippedLines += 1
                         return
                     }
-                    let hadResponse = try hasStoredResponse(event.bytes(auditID))
+                    // Only an event with a code can complete a request, so only then is the store asked.
+                    let completes = try event.responseCode != nil && !hasStoredResponse(event.bytes(auditID))
                     try store.write(event, sourceID: sourceID, clusterID: clusterID)
                     if event.hasBodies {
                         _ = try AwsAuthUpdateCapture.capture(event, sourceID: sourceID, store: store)
                     }
-                    if event.responseCode != nil && !hadResponse {
+                    if completes {
                         requests.append(request(from: event, path: path))
                     }
                 }
@@ -141,7 +158,7 @@ final class TailRecorder {
         ]
     }
 
-    /// Returns whether the store holds a response code for this audit ID already.
+    /// Returns whether the store has a response code for this audit ID already.
     private func hasStoredResponse(_ auditID: UnsafeRawBufferPointer) throws -> Bool {
         hasResponse.reset()
         defer { hasResponse.reset() }

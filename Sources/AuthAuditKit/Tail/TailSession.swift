@@ -21,6 +21,9 @@ final class TailSession {
     /// Counts for the message on standard error at the end.
     private(set) var linesRead = 0
     private(set) var requestsPrinted = 0
+    var linesSkipped: Int {
+        recorder.skippedLines
+    }
 
     init(store: AuditStore, settings: TailSettings, lookup: TailIdentityLookup) throws {
         self.store = store
@@ -70,9 +73,15 @@ final class TailSession {
             var stops = false
             for signal in signals.takeSignals() {
                 if signal == SIGHUP {
-                    try reload()
-                    try lookup.reload(store: store)
-                    Console.error("authaudit tail: reloaded the mapping inputs (SIGHUP)")
+                    // A failed reload keeps the mappings loaded before, so following goes on.
+                    do {
+                        try reload()
+                        try lookup.reload(store: store)
+                        Console.error("authaudit tail: reloaded the mapping inputs (SIGHUP)")
+                    } catch {
+                        store.rollbackBatch()
+                        Console.error("authaudit tail: reloading the mapping inputs failed: \(ErrorRenderer.describe(error))")
+                    }
                 } else {
                     stops = true
                 }
@@ -120,6 +129,9 @@ final class TailSession {
         linesRead += fileLines.count + inputLines.count
         Console.out(output)
         Console.flush()
+        for path in recorder.takeUnknownInputs() {
+            Console.error("authaudit tail: \(path): a line is neither an audit event nor an authenticator line; skipped")
+        }
     }
 
     /// Waits for a signal, an inotify event, standard input or the poll interval, whichever comes first,
