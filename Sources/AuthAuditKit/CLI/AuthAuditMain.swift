@@ -7,7 +7,7 @@ public enum AuthAuditMain {
     static let commands: [CommandEntry] = [
         CommandEntry(AnalyzeCommand.self), CommandEntry(IngestCommand.self), CommandEntry(ReportCommand.self),
         CommandEntry(ReportsCommand.self), CommandEntry(QueryCommand.self), CommandEntry(WhoisCommand.self),
-        CommandEntry(LintMappingCommand.self),
+        CommandEntry(LintMappingCommand.self), CommandEntry(TailCommand.self),
     ]
 
     /// Runs the command line of this process and exits with its status.

@@ -29,6 +29,11 @@ enum ErrorRenderer {
             return "\(error.path): " + DiagnosticRenderer.describe(error.problem)
         case let error as DocumentTooLargeError:
             return "\(error.source): larger than \(error.limit) bytes, the maximum for a document"
+        case let error as TailError:
+            switch error {
+            case .systemCall(let name, let code):
+                return "tail cannot run: \(name) failed: \(SystemError.describe(code))"
+            }
         case is InputDiscoveryError:
             return "standard input (-) can be read only once; give - a single time"
         case let error as StoreMissingError:
