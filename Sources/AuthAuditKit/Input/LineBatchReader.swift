@@ -239,7 +239,7 @@ public final class LineBatchReader {
         let carried = filled - lineStart
         let nextCapacity = isExhausted ? 0 : (carried > batchCapacity / 2 ? carried * 2 : batchCapacity)
         // The storage is not zeroed: bytes past `filled` are only ever written by reads before
-        // anything reads them, and zeroing 2 MiB per batch was 2 % of an ingest's instructions.
+        // anything reads them, and zeroing every batch's storage was 2 % of an ingest's instructions.
         let next = [UInt8](unsafeUninitializedCapacity: nextCapacity) { target, initializedCount in
             if carried > 0 {
                 storage.withUnsafeBytes { source in

@@ -130,8 +130,11 @@ final class RequestWriter {
     /// Compares bytes, because making a String of every event's decision showed up in profiles.
     private static func decisionCode(_ event: AuditEventView, _ range: JSONStringRange) -> Int64? {
         if range.hasEscapes {
-            let value = event.string(range)
-            return value == "allow" ? 1 : value == "forbid" ? 2 : nil
+            switch event.string(range) {
+            case "allow": return 1
+            case "forbid": return 2
+            default: return nil
+            }
         }
         let bytes = event.bytes(range)
         if bytes.elementsEqual("allow".utf8) { return 1 }
