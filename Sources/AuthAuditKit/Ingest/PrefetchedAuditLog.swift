@@ -6,6 +6,9 @@
 /// Starting the next file's reader early keeps both cores busy across the boundary. The writer
 /// still takes the files in order, so stages of one request that span two files merge as before.
 /// Each pipeline's queue is bounded, so the early reader stops after a few batches until its turn.
+///
+/// NOTE: every file still gets a new reader thread. On the 40-file benchmark set the peak RSS was
+/// 12 MB above the one-file run; reusing one or two long-lived reader threads may lower it.
 struct PrefetchedAuditLog {
     let path: String
     let fingerprint: FileFingerprint?
