@@ -11,19 +11,22 @@ final class BatchPipeline<Element: Sendable> {
         var compressedBytesRead: Int64
     }
 
-    private let queue = BoundedQueue<Item>(capacity: 4)
+    private let queue: BoundedQueue<Item>
     private let thread: Thread
 
     /// Starts reading. The reader belongs to the background thread from now on; `prepare` runs
-    /// there on each batch.
-    convenience init(reader: LineBatchReader, prepare: @escaping @Sendable (LineBatch) -> Element) {
-        self.init(reader: reader) { reader in reader.nextBatch().map(prepare) }
+    /// there on each batch. At most `capacity` prepared batches wait for the caller.
+    convenience init(
+        reader: LineBatchReader, capacity: Int = 4, prepare: @escaping @Sendable (LineBatch) -> Element
+    ) {
+        self.init(reader: reader, capacity: capacity) { reader in reader.nextBatch().map(prepare) }
     }
 
     /// Starts reading with `produce`, which runs on the background thread and returns nil at the end.
-    init(reader: LineBatchReader, produce: @escaping @Sendable (LineBatchReader) -> Element?) {
+    init(reader: LineBatchReader, capacity: Int = 4, produce: @escaping @Sendable (LineBatchReader) -> Element?) {
         let transfer = ReaderTransfer(reader: reader)
-        let queue = self.queue
+        let queue = BoundedQueue<Item>(capacity: capacity)
+        self.queue = queue
         thread = Thread {
             while let element = produce(transfer.reader) {
                 let item = Item(element: element, compressedBytesRead: transfer.reader.stream.compressedBytesRead)

@@ -13,6 +13,9 @@ public final class Ingester {
     private var pendingRecords = 0
     /// The id of `options.cluster`, for inputs that do not name their cluster.
     private var clusterID: Int64?
+    /// The input after the one being read, whose reader may start early (see `PrefetchedAuditLog`).
+    private var nextInputPath: String?
+    private var prefetched: PrefetchedAuditLog?
 
     public init(store: AuditStore, options: IngestOptions, observer: (any IngestObserver)?) {
         self.store = store
@@ -39,7 +42,8 @@ public final class Ingester {
             try report(
                 Diagnostic(severity: .error, source: arguments.joined(separator: " "), problem: .noInputsFound))
         }
-        for input in discovery.inputs {
+        for (position, input) in discovery.inputs.enumerated() {
+            nextInputPath = discovery.inputs.dropFirst(position + 1).first?.path
             do {
                 try ingest(path: input.path, displayName: input.path == "-" ? "<stdin>" : input.path)
             } catch let error as StrictModeStop {
@@ -47,6 +51,8 @@ public final class Ingester {
                 break
             }
         }
+        prefetched?.pipeline.cancel()
+        prefetched = nil
         try store.commitBatch()
 
         for diagnostic in try IdentityResolution.run(store: store) {
@@ -60,6 +66,14 @@ public final class Ingester {
     // MARK: - One input
 
     private func ingest(path: String, displayName: String) throws {
+        if let started = prefetched {
+            prefetched = nil
+            if started.path == path {
+                try ingestPrefetched(started, displayName: displayName)
+                return
+            }
+            started.pipeline.cancel()
+        }
         let fingerprint = path == "-" ? nil : try? FileFingerprint(path: path)
         if let fingerprint, try store.hasCompleteSource(fingerprint: fingerprint.headHash, size: fingerprint.size) {
             summary.inputsUnchanged += 1
@@ -68,7 +82,9 @@ public final class Ingester {
 
         let reader: LineBatchReader
         do {
-            reader = try LineBatchReader(path: path, maximumLineLength: options.maximumLineLength)
+            reader = try LineBatchReader(
+                path: path, maximumLineLength: options.maximumLineLength,
+                batchCapacity: PrefetchedAuditLog.batchCapacity)
         } catch {
             try report(Diagnostic(severity: .error, source: displayName, problem: error.problem))
             summary.inputsSkipped += 1
@@ -107,6 +123,30 @@ public final class Ingester {
             try ingestReference(reader, kind: .ldif, path: displayName, fingerprint: fingerprint)
             return
         }
+        try readSource(reader, kind: kind, displayName: displayName, fingerprint: fingerprint, pipeline: nil)
+    }
+
+    /// Ingests an audit log whose reader thread started while the previous input was written.
+    private func ingestPrefetched(_ started: PrefetchedAuditLog, displayName: String) throws {
+        // The same file may be named twice, and the first copy is now complete.
+        if let fingerprint = started.fingerprint,
+            try store.hasCompleteSource(fingerprint: fingerprint.headHash, size: fingerprint.size)
+        {
+            started.pipeline.cancel()
+            summary.inputsUnchanged += 1
+            return
+        }
+        try readSource(
+            started.reader, kind: .auditEventLines, displayName: displayName, fingerprint: started.fingerprint,
+            pipeline: started.pipeline)
+    }
+
+    /// Records one line-oriented input as a source and reads it. `pipeline`, when given, is the
+    /// audit log's reader thread, already started on `reader`.
+    private func readSource(
+        _ reader: LineBatchReader, kind: InputKind, displayName: String, fingerprint: FileFingerprint?,
+        pipeline: BatchPipeline<ScannedBatch>?
+    ) throws {
         observer?.ingest(didStart: displayName, kind: kind.rawValue, totalBytes: reader.stream.totalBytes)
         defer { observer?.ingestDidFinishSource(displayName) }
 
@@ -116,7 +156,7 @@ public final class Ingester {
         var counters = SourceCounters()
 
         do {
-            try read(reader, kind: kind, source: displayName, sourceID: sourceID, counters: &counters)
+            try read(reader, kind: kind, source: displayName, sourceID: sourceID, pipeline: pipeline, counters: &counters)
         } catch let stop as StrictModeStop {
             try finish(sourceID: sourceID, counters: counters, isComplete: false)
             throw stop
@@ -231,11 +271,11 @@ public final class Ingester {
 
     private func read(
         _ reader: LineBatchReader, kind: InputKind, source displayName: String, sourceID: Int64,
-        counters: inout SourceCounters
+        pipeline: BatchPipeline<ScannedBatch>?, counters: inout SourceCounters
     ) throws {
         switch kind {
         case .auditEventLines:
-            try ingestAuditLines(reader, source: displayName, sourceID: sourceID, counters: &counters)
+            try ingestAuditLines(reader, pipeline: pipeline, source: displayName, sourceID: sourceID, counters: &counters)
         case .authenticatorLog:
             try ingestAuthenticatorLines(reader, source: displayName, sourceID: sourceID, counters: &counters)
         case .auditEventDocument, .awsAuthConfigMap, .iamIdentityMapping, .dynamicFileMapping, .rbac:
@@ -252,15 +292,21 @@ public final class Ingester {
     }
 
     private func ingestAuditLines(
-        _ reader: LineBatchReader, source: String, sourceID: Int64, counters: inout SourceCounters
+        _ reader: LineBatchReader, pipeline started: BatchPipeline<ScannedBatch>?, source: String, sourceID: Int64,
+        counters: inout SourceCounters
     ) throws {
-        let pipeline = BatchPipeline(reader: reader) { ScannedBatch(scanning: $0) }
+        let pipeline = started ?? PrefetchedAuditLog.startPipeline(reader)
         defer { pipeline.cancel() }
+        // The next audit log is inflated and scanned on another thread while this one is written.
+        if prefetched == nil, let next = nextInputPath {
+            nextInputPath = nil
+            prefetched = PrefetchedAuditLog.start(path: next, options: options, store: store)
+        }
         var receivedStages = ReceivedStageBuffer()
         defer {
             // When reading stops early (--strict, a failed write), the events held so far are still
             // written on a best-effort basis. After a normal end the buffer is already empty.
-            for bytes in receivedStages.drain() { try? writeHeld(bytes, sourceID: sourceID) }
+            for event in receivedStages.drain() { try? writeHeld(event, sourceID: sourceID) }
         }
         while let item = pipeline.next() {
             let scanned = item.element
@@ -271,9 +317,10 @@ public final class Ingester {
             let lastLine = batch.lines.last?.number
             counters.lines += batch.lines.count
             try scanned.forEach(
-                event: { event, number in
+                event: { event, position in
+                    let number = position.lineNumber
                     do {
-                        try write(event, sourceID: sourceID, receivedStages: &receivedStages)
+                        try write(event, position, storage: batch.bytes, sourceID: sourceID, receivedStages: &receivedStages)
                     } catch AuditEventError.missingAuditID {
                         counters.recordsSkipped += 1
                         try report(
@@ -300,8 +347,8 @@ public final class Ingester {
             try commitIfDue(records: batch.lines.count)
             observer?.ingest(didProgress: source, bytesRead: item.compressedBytesRead, records: counters.records)
         }
-        for bytes in receivedStages.drain() {
-            try writeHeld(bytes, sourceID: sourceID)
+        for event in receivedStages.drain() {
+            try writeHeld(event, sourceID: sourceID)
         }
     }
 
@@ -330,26 +377,33 @@ public final class Ingester {
 
     /// Writes an event, folding a RequestReceived into the later stage of the same request when
     /// that stage follows soon enough (see `ReceivedStageBuffer`).
-    private func write(_ event: AuditEventView, sourceID: Int64, receivedStages: inout ReceivedStageBuffer) throws {
-        guard let key = ReceivedStageBuffer.key(for: event), let stage = event.stage else {
-            try store.write(event, sourceID: sourceID, clusterID: clusterID)
+    /// `storage` is the batch's bytes, which `position.range` indexes.
+    private func write(
+        _ event: AuditEventView, _ position: ScannedBatch.EventPosition, storage: [UInt8], sourceID: Int64,
+        receivedStages: inout ReceivedStageBuffer
+    ) throws {
+        guard let key = position.auditID, let stage = event.stage else {
+            try store.requests.write(event, sourceID: sourceID, clusterID: clusterID)
             return
         }
         let stageBytes = event.bytes(stage)
         if event.responseCode == nil, Self.equals(stageBytes, "RequestReceived") {
-            for bytes in receivedStages.hold(event, key: key) {
-                try writeHeld(bytes, sourceID: sourceID)
+            for held in receivedStages.hold(key, storage: storage, range: position.range) {
+                try writeHeld(held, sourceID: sourceID)
             }
             return
         }
         let extra = receivedStages.release(key) ? AuditStage.requestReceived.bit : 0
-        try store.write(event, sourceID: sourceID, extraStages: extra, clusterID: clusterID)
+        try store.requests.write(
+            event, sourceID: sourceID, extraStages: extra, clusterID: clusterID, encodedAuditID: key)
     }
 
     /// Writes an event that `ReceivedStageBuffer` held; it was scanned once already.
-    private func writeHeld(_ bytes: [UInt8], sourceID: Int64) throws {
-        try bytes.withUnsafeBytes { line in
-            try AuditEventScanner.scan(line: line) { try store.write($0, sourceID: sourceID, clusterID: clusterID) }
+    private func writeHeld(_ event: ReceivedStageBuffer.HeldEvent, sourceID: Int64) throws {
+        try event.withUnsafeBytes { line in
+            try AuditEventScanner.scan(line: line) {
+                try store.requests.write($0, sourceID: sourceID, clusterID: clusterID)
+            }
         }
     }
 

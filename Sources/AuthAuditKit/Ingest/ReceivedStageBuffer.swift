@@ -6,51 +6,74 @@
 /// request costs one INSERT instead of an INSERT and an UPDATE. A held event that waits longer
 /// than `capacity` newer held events, or is still held at the end of a file, is written as it is,
 /// so nothing is lost; merging by `auditID` in the store makes the outcome the same either way.
+///
+/// A held event is not copied: it keeps a reference to the batch storage it was read into, and
+/// Swift's copy-on-write arrays share that storage. Most events are released within a few lines,
+/// so the buffer keeps at most a few batches alive beyond the ones being read and written.
 struct ReceivedStageBuffer {
-    /// The 16-byte binary form of a UUID audit ID; other IDs are not held.
-    struct Key: Hashable {
-        var high: UInt64
-        var low: UInt64
+    typealias Key = EncodedAuditID
+
+    /// The bytes of one held event: a range of a batch's storage that scans to the event again.
+    struct HeldEvent {
+        let storage: [UInt8]
+        let range: Range<Int>
+
+        func withUnsafeBytes<Result>(_ body: (UnsafeRawBufferPointer) throws -> Result) rethrows -> Result {
+            try storage.withUnsafeBytes { try body(UnsafeRawBufferPointer(rebasing: $0[range])) }
+        }
+
+        /// A copy of the event's bytes, for tests and diagnostics.
+        var bytes: [UInt8] { Array(storage[range]) }
     }
 
     let capacity: Int
-    private var held: [Key: [UInt8]] = [:]
-    /// Keys in arrival order, for eviction; entries already taken are skipped.
+    private var held: [Key: HeldEvent] = [:]
+    /// Keys of the last `capacity` holds in arrival order, for eviction; released ones are skipped.
     private var order: [Key] = []
     private var orderStart = 0
 
-    init(capacity: Int = 16_384) {
+    /// An eviction costs one more UPDATE later, not a lost stage, so the capacity trades memory for
+    /// statements. In the seed-7 gen-audit corpus of 200,000 lines, 99.9 % of requests logged their
+    /// next stage fewer than 30 held events after RequestReceived, and 61 of 85,500 more than 1,024.
+    init(capacity: Int = 1_024) {
         self.capacity = capacity
+        held.reserveCapacity(capacity + 1)
     }
 
     /// The key of an event's audit ID, or nil when it is not a UUID.
     static func key(for event: AuditEventView) -> Key? {
-        guard let auditID = event.auditID, auditID.count == 36, !auditID.hasEscapes else { return nil }
-        var buffer = (UInt64(0), UInt64(0))
-        let length = withUnsafeMutableBytes(of: &buffer) { output in
-            AuditIDEncoding.encode(event.bytes(auditID), into: output)
-        }
-        guard length == 16 else { return nil }
-        return Key(high: buffer.0, low: buffer.1)
+        EncodedAuditID(event)
     }
 
-    /// Holds a copy of the event. Returns the events pushed out to make room, oldest first, to be
-    /// written now.
-    mutating func hold(_ event: AuditEventView, key: Key) -> [[UInt8]] {
-        if held[key] == nil {
+    /// Holds the event whose bytes are `storage[range]`. Returns the events pushed out because
+    /// `capacity` newer events were held after them, oldest first, to be written now.
+    ///
+    /// Eviction goes by age, not by how many events are held: a RequestReceived that never gets a
+    /// later stage would otherwise keep its whole batch storage alive until the buffer filled up.
+    mutating func hold(_ key: Key, storage: [UInt8], range: Range<Int>) -> [HeldEvent] {
+        if held.updateValue(HeldEvent(storage: storage, range: range), forKey: key) == nil {
             order.append(key)
         }
-        held[key] = Array(event.eventBytes)
-        var evicted: [[UInt8]] = []
-        while held.count > capacity, orderStart < order.count {
+        var evicted: [HeldEvent] = []
+        while order.count - orderStart > capacity {
             let oldest = order[orderStart]
             orderStart += 1
-            if let bytes = held.removeValue(forKey: oldest) {
-                evicted.append(bytes)
+            if let event = held.removeValue(forKey: oldest) {
+                evicted.append(event)
             }
         }
-        compactOrderIfNeeded()
+        // Removing the consumed front only once it is `capacity` long keeps the cost per hold constant.
+        if orderStart >= capacity {
+            order.removeFirst(orderStart)
+            orderStart = 0
+        }
         return evicted
+    }
+
+    /// Holds a copy of a scanned event's bytes; for callers that have no batch storage to share.
+    mutating func hold(_ event: AuditEventView, key: Key) -> [HeldEvent] {
+        let bytes = Array(event.eventBytes)
+        return hold(key, storage: bytes, range: bytes.indices)
     }
 
     /// Releases the held RequestReceived of a request whose later stage has arrived. Returns
@@ -60,11 +83,11 @@ struct ReceivedStageBuffer {
     }
 
     /// Empties the buffer, returning every held event in arrival order.
-    mutating func drain() -> [[UInt8]] {
-        var remaining: [[UInt8]] = []
+    mutating func drain() -> [HeldEvent] {
+        var remaining: [HeldEvent] = []
         for key in order[orderStart...] {
-            if let bytes = held.removeValue(forKey: key) {
-                remaining.append(bytes)
+            if let event = held.removeValue(forKey: key) {
+                remaining.append(event)
             }
         }
         order.removeAll(keepingCapacity: true)
@@ -72,14 +95,6 @@ struct ReceivedStageBuffer {
         return remaining
     }
 
-    /// Drops the consumed front of `order` once it is most of the array, so it stays bounded.
-    private mutating func compactOrderIfNeeded() {
-        guard orderStart > capacity, orderStart * 2 > order.count else { return }
-        order.removeFirst(orderStart)
-        orderStart = 0
-        // Keys whose events were released are still listed; drop them as well.
-        if order.count > capacity * 2 {
-            order = order.filter { held[$0] != nil }
-        }
-    }
+    /// The number of keys kept for eviction order, for tests of the bound.
+    var orderCount: Int { order.count - orderStart }
 }

@@ -9,6 +9,18 @@ struct ScannedBatch: @unchecked Sendable {
     struct Event {
         var lineIndex: Int
         var view: AuditEventView
+        /// The audit ID's stored form, encoded here so that the writer thread does not do it.
+        var auditID: EncodedAuditID?
+    }
+
+    /// Where an event sits, passed with each event to `forEach`.
+    struct EventPosition {
+        /// The line's number in the stream.
+        var lineNumber: Int
+        /// The event's stored audit ID, when it is a UUID.
+        var auditID: EncodedAuditID?
+        /// The event object's bytes within `batch.bytes` (a whole line, or one event of a list).
+        var range: Range<Int>
     }
 
     struct Failure {
@@ -38,7 +50,7 @@ struct ScannedBatch: @unchecked Sendable {
             }
             do {
                 try AuditEventScanner.scan(line: line) { view in
-                    events.append(Event(lineIndex: index, view: view))
+                    events.append(Event(lineIndex: index, view: view, auditID: EncodedAuditID(view)))
                 }
             } catch let error as AuditEventScanError {
                 failures.append(Failure(lineIndex: index, problem: error.inputProblem))
@@ -54,7 +66,7 @@ struct ScannedBatch: @unchecked Sendable {
     /// Calls `event` for each scanned event and `failure` for each line that did not scan, in line
     /// order, with the line's number in the stream.
     func forEach(
-        event: (AuditEventView, _ lineNumber: Int) throws -> Void,
+        event: (AuditEventView, EventPosition) throws -> Void,
         failure: (InputProblem, _ lineNumber: Int) throws -> Void
     ) throws {
         try batch.bytes.withUnsafeBytes { storage in
@@ -66,7 +78,11 @@ struct ScannedBatch: @unchecked Sendable {
                 }
                 let line = batch.lines[item.lineIndex]
                 let bytes = UnsafeRawBufferPointer(rebasing: storage[line.start..<(line.start + line.length)])
-                try event(item.view.rebased(onto: bytes), line.number)
+                let eventRange = item.view.eventRange.map { (line.start + $0.start)..<(line.start + $0.end) }
+                let position = EventPosition(
+                    lineNumber: line.number, auditID: item.auditID,
+                    range: eventRange ?? line.start..<(line.start + line.length))
+                try event(item.view.rebased(onto: bytes), position)
             }
             while nextFailure < failures.count {
                 try failure(failures[nextFailure].problem, batch.lines[failures[nextFailure].lineIndex].number)

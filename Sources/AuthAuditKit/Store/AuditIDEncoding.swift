@@ -12,7 +12,10 @@ enum AuditIDEncoding {
         return count
     }
 
-    private static func encodeUUID(_ text: UnsafeRawBufferPointer, into output: UnsafeMutableRawBufferPointer) -> Int? {
+    /// Writes the 16 bytes of a UUID in its usual text form into `output` (at least 16 bytes) and
+    /// returns 16, or returns nil when `text` is not such a UUID.
+    static func encodeUUID(_ text: UnsafeRawBufferPointer, into output: UnsafeMutableRawBufferPointer) -> Int? {
+        guard text.count == 36 else { return nil }
         var outputIndex = 0
         var index = 0
         while index < 36 {

@@ -3,6 +3,9 @@ final class DimensionTable {
     private let insert: SQLiteStatement
     private let select: SQLiteStatement
     private var cache = DimensionCache()
+    /// Ids keyed by the raw bytes of JSON strings with escapes, so that a repeated escaped value
+    /// (authorization reasons quote the binding's name) is decoded once, not on every event.
+    private var escapedCache = DimensionCache()
 
     /// `table` and `column` are fixed names from the schema, never user input.
     init(connection: SQLiteConnection, table: String, column: String) throws(SQLiteError) {
@@ -27,6 +30,18 @@ final class DimensionTable {
         return id
     }
 
+    /// Returns the id of the string that the raw, still escaped JSON string bytes `raw` decode to,
+    /// inserting it when it is new. `decode` runs only when `raw` has not been seen before.
+    func id(forEscaped raw: UnsafeRawBufferPointer, decode: () -> String) throws -> Int64 {
+        let hash = ByteHash.hash(raw)
+        if let id = escapedCache.id(for: raw, hash: hash) {
+            return id
+        }
+        let id = try id(for: decode())
+        escapedCache.insert(raw, hash: hash, id: id)
+        return id
+    }
+
     func id(for string: String) throws -> Int64 {
         let bytes = Array(string.utf8)
         return try bytes.withUnsafeBytes { try id(for: $0) }
@@ -35,5 +50,6 @@ final class DimensionTable {
     /// Forgets cached ids, for example after a rolled-back transaction.
     func clearCache() {
         cache.removeAll()
+        escapedCache.removeAll()
     }
 }

@@ -38,11 +38,64 @@ import Testing
         var buffer = ReceivedStageBuffer(capacity: 2)
         var evicted: [[UInt8]] = []
         for index in 1...3 {
-            evicted += try withEvent(received(index)) { view, key in buffer.hold(view, key: key) }
+            evicted += try withEvent(received(index)) { view, key in buffer.hold(view, key: key).map(\.bytes) }
         }
-        let remaining = buffer.drain()
+        let remaining = buffer.drain().map(\.bytes)
         #expect(evicted == [received(1)])
         #expect(remaining == [received(2), received(3)])
+    }
+
+    @Test func heldRangeOfSharedStorage() throws {
+        // Two events in one batch's storage: each held event is its own range, not a copy.
+        let storage = received(1) + Array("\n".utf8) + received(2)
+        let second = (received(1).count + 1)..<storage.count
+        var buffer = ReceivedStageBuffer(capacity: 1)
+        let firstKey = try withEvent(received(1)) { _, key in key }
+        let secondKey = try withEvent(received(2)) { _, key in key }
+        _ = buffer.hold(firstKey, storage: storage, range: 0..<received(1).count)
+        let evicted = buffer.hold(secondKey, storage: storage, range: second)
+        let remaining = buffer.drain()
+        #expect(evicted.map(\.bytes) == [received(1)])
+        #expect(remaining.map(\.bytes) == [received(2)])
+    }
+
+    @Test func orderStaysBoundedWithoutEvictions() throws {
+        var buffer = ReceivedStageBuffer(capacity: 4)
+        for index in 0..<200 {
+            let key = try withEvent(received(index)) { view, key in
+                _ = buffer.hold(view, key: key)
+                return key
+            }
+            _ = buffer.release(key)
+        }
+        #expect(buffer.orderCount <= 4)
+    }
+
+    @Test func unreleasedEventEvictedByAge() throws {
+        // Event 0 never gets a later stage; the others are released at once. Event 0 must still
+        // leave after `capacity` newer holds, though the buffer never fills up.
+        var buffer = ReceivedStageBuffer(capacity: 2)
+        var evicted: [[UInt8]] = []
+        _ = try withEvent(received(0)) { view, key in buffer.hold(view, key: key) }
+        for index in 1...2 {
+            let key = try withEvent(received(index)) { view, key in
+                evicted += buffer.hold(view, key: key).map(\.bytes)
+                return key
+            }
+            _ = buffer.release(key)
+        }
+        #expect(evicted == [received(0)])
+    }
+
+    @Test func hexLengthNonUUIDHasNoKey() throws {
+        // 36 characters with dashes in place but a non-hex digit: not a UUID, so not held.
+        let line = Array(#"{"auditID":"0000000g-0000-4000-8000-000000000001","stage":"RequestReceived"}"#.utf8)
+        let key = try line.withUnsafeBytes { buffer in
+            var key: ReceivedStageBuffer.Key?
+            try AuditEventScanner.scan(line: buffer) { key = ReceivedStageBuffer.key(for: $0) }
+            return key
+        }
+        #expect(key == nil)
     }
 
     @Test func nonUUIDHasNoKey() throws {

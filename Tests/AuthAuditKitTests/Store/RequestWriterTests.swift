@@ -53,6 +53,19 @@ private func eventLine(
         return try statement.step() ? statement.text(at: 0) : nil
     }
 
+    @Test func escapedMessagesDecodedOnce() throws {
+        // The same escaped message twice shares one row; another escaped message gets its own.
+        let quoted = #"pods is forbidden: User \"dev\" cannot list"#
+        let other = #"pods is forbidden: User \"ops\" cannot list"#
+        try write(
+            eventLine(id: "6ac8d635-e174-4184-a606-fa6d03957c21", stage: "ResponseComplete", code: 403, message: quoted),
+            eventLine(id: "6ac8d635-e174-4184-a606-fa6d03957c22", stage: "ResponseComplete", code: 403, message: quoted),
+            eventLine(id: "6ac8d635-e174-4184-a606-fa6d03957c23", stage: "ResponseComplete", code: 403, message: other))
+        #expect(try integer("SELECT count(DISTINCT message_id) FROM requests") == 2)
+        #expect(try text("SELECT value FROM texts ORDER BY id LIMIT 1") == #"pods is forbidden: User "dev" cannot list"#)
+        #expect(try text("SELECT value FROM texts ORDER BY id DESC LIMIT 1") == #"pods is forbidden: User "ops" cannot list"#)
+    }
+
     @Test func stagesMergeIntoOneRequest() throws {
         try write(eventLine(stage: "RequestReceived"), eventLine(stage: "ResponseComplete", code: 403))
         #expect(try integer("SELECT count(*) FROM requests") == 1)

@@ -1,0 +1,62 @@
+/// An audit log whose reader thread was started before its turn, while the input before it is
+/// still being written.
+///
+/// Rotated logs come as many files. With one reader thread per file, the writer waits at each file's
+/// start for the first batch, and the reader idles while the writer finishes the previous file.
+/// Starting the next file's reader early keeps both cores busy across the boundary. The writer
+/// still takes the files in order, so stages of one request that span two files merge as before.
+/// Each pipeline's queue is bounded, so the early reader stops after a few batches until its turn.
+///
+/// NOTE: every file still gets a new reader thread. On the 40-file benchmark set the peak RSS was
+/// 12 MB above the one-file run; reusing one or two long-lived reader threads may lower it.
+struct PrefetchedAuditLog {
+    let path: String
+    let fingerprint: FileFingerprint?
+    /// Belongs to `pipeline`'s thread until the pipeline has ended.
+    let reader: LineBatchReader
+    let pipeline: BatchPipeline<ScannedBatch>
+
+    /// Batches of decompressed lines that each pipeline holds at most in its queue. With the batch
+    /// being scanned and the one being written, a pipeline keeps about four batches in memory.
+    static let queueCapacity = 2
+    /// Bytes of decompressed lines per batch: small enough that two pipelines fit in little memory,
+    /// large enough that per-batch work (queue hand-off, commit check) is negligible. A batch of
+    /// 1 MiB holds about 650 lines of a typical EKS audit log, and its scanned views about as much
+    /// again.
+    static let batchCapacity = 1024 * 1024
+
+    /// Starts the reader thread of an audit log that is about to be read.
+    static func startPipeline(_ reader: LineBatchReader) -> BatchPipeline<ScannedBatch> {
+        BatchPipeline(reader: reader, capacity: queueCapacity) { ScannedBatch(scanning: $0) }
+    }
+
+    /// Opens the input at `path` and starts its reader when it is an audit log of JSON lines that
+    /// the store does not hold yet. Returns nil for anything else (standard input, other kinds,
+    /// unreadable or empty files); the ingest then opens and detects that input in its turn.
+    static func start(path: String, options: IngestOptions, store: AuditStore) -> PrefetchedAuditLog? {
+        guard path != "-" else { return nil }
+        let fingerprint = try? FileFingerprint(path: path)
+        if let fingerprint,
+            (try? store.hasCompleteSource(fingerprint: fingerprint.headHash, size: fingerprint.size)) != false
+        {
+            return nil
+        }
+        guard
+            let reader = try? LineBatchReader(
+                path: path, maximumLineLength: options.maximumLineLength, batchCapacity: batchCapacity)
+        else { return nil }
+        let prefix = reader.peekPrefix(maximumBytes: 64 * 1024)
+        guard !prefix.isEmpty, prefix.withUnsafeBytes(isAuditEventLines) else { return nil }
+        return PrefetchedAuditLog(
+            path: path, fingerprint: fingerprint, reader: reader, pipeline: startPipeline(reader))
+    }
+
+    /// Whether `Ingester` detects this prefix as audit event lines. The checks run in the same order
+    /// as there, where each earlier kind wins.
+    private static func isAuditEventLines(_ prefix: UnsafeRawBufferPointer) -> Bool {
+        ReferenceDocumentKind.detect(prefix: prefix) == nil
+            && EnvelopeDetector.detect(prefix: prefix) == nil
+            && !CloudTrailDetector.looksLikeCloudTrail(prefix: prefix)
+            && InputKindDetector.detect(prefix: prefix) == .auditEventLines
+    }
+}
