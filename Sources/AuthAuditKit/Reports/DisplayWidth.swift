@@ -5,6 +5,8 @@
 /// whole table, so some rare wide characters count as one column.
 enum DisplayWidth {
     static func of(_ text: String) -> Int {
+        // Most cells are ASCII, where every byte is one character and one column.
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return text.utf8.count }
         var width = 0
         for character in text {
             width += of(character)

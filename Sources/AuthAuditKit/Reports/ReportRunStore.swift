@@ -109,6 +109,19 @@ public enum ReportRunStore {
     }
 
     private static func rowsJSON(_ rows: [[SQLiteValue]]) -> String {
-        "[" + rows.map { "[" + $0.map(JSONText.literal).joined(separator: ",") + "]" }.joined(separator: ",") + "]"
+        var text = "["
+        for (rowIndex, row) in rows.enumerated() {
+            text += rowIndex == 0 ? "[" : ",["
+            for (index, value) in row.enumerated() {
+                if index > 0 { text += "," }
+                if case .text(let string) = value {
+                    JSONText.appendQuoted(string, to: &text)
+                } else {
+                    text += JSONText.literal(value)
+                }
+            }
+            text += "]"
+        }
+        return text + "]"
     }
 }

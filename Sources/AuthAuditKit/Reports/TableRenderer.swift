@@ -83,6 +83,9 @@ private struct Layout {
     /// Cuts the text to `width` columns, ending it in `…`; text that fits is returned unchanged.
     private func truncated(_ text: String, to width: Int) -> String {
         guard DisplayWidth.of(text) > width else { return text }
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            return String(decoding: text.utf8.prefix(max(width - 1, 0)), as: UTF8.self) + "…"
+        }
         var result = ""
         var used = 0
         for character in text {

@@ -44,11 +44,21 @@ enum AuditIDEncoding {
     /// The text form of a stored audit id (lower-case UUID for 16 bytes).
     static func decode(_ stored: [UInt8]) -> String {
         guard stored.count == 16 else { return String(decoding: stored, as: UTF8.self) }
-        let hex = stored.map { byte in
-            let digits = Array("0123456789abcdef")
-            return String([digits[Int(byte >> 4)], digits[Int(byte & 0xF)]])
+        let digits: StaticString = "0123456789abcdef"
+        return String(unsafeUninitializedCapacity: 36) { text in
+            digits.withUTF8Buffer { digits in
+                var position = 0
+                for (index, byte) in stored.enumerated() {
+                    if index == 4 || index == 6 || index == 8 || index == 10 {
+                        text[position] = UInt8(ascii: "-")
+                        position += 1
+                    }
+                    text[position] = digits[Int(byte >> 4)]
+                    text[position + 1] = digits[Int(byte & 0xF)]
+                    position += 2
+                }
+            }
+            return 36
         }
-        let groups = [hex[0..<4], hex[4..<6], hex[6..<8], hex[8..<10], hex[10..<16]]
-        return groups.map { $0.joined() }.joined(separator: "-")
     }
 }
