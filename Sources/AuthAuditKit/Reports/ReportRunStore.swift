@@ -39,9 +39,24 @@ public struct ReportRun: Sendable, Equatable {
 /// Rows are stored as compact JSON (an array of arrays in column order) and read back with SQLite's
 /// `json_each`, so a stored INTEGER, REAL, TEXT or NULL comes back as the same type. A BLOB is stored
 /// as its hex text and comes back as TEXT.
+///
+/// Only the newest run of each report and parameters keeps its rows, which is all `--since-last-run`
+/// compares with; earlier runs keep their time, window and row count, and their rows become `[]`.
+/// Without that, each run of a detail report over a large store would add its whole output again.
 public enum ReportRunStore {
-    /// Appends a run. The connection must be writable and have the `0008-report-runs` migration.
+    /// Appends a run and clears the rows of earlier runs with the same report and parameters. The
+    /// connection must be writable and have the `0008-report-runs` migration.
     public static func save(_ run: ReportRun, on connection: SQLiteConnection) throws {
+        try connection.transaction { try insert(run, on: connection) }
+    }
+
+    private static func insert(_ run: ReportRun, on connection: SQLiteConnection) throws {
+        let clear = try connection.prepare(
+            "UPDATE report_runs SET rows = '[]' WHERE report = ? AND parameters = ? AND rows <> '[]'")
+        clear.bind(run.report, at: 1)
+        clear.bind(run.parametersKey, at: 2)
+        try clear.run()
+
         let statement = try connection.prepare(
             """
             INSERT INTO report_runs (

@@ -37,6 +37,22 @@ import Testing
         #expect(loaded?.table.rows == [[.integer(2), .null]])
     }
 
+    @Test func onlyTheNewestRunOfSameParametersKeepsRows() throws {
+        let directory = try TemporaryDirectory()
+        let store = try AuditStore(path: directory.path("store.db"))
+        try ReportRunStore.save(run(["user": "u"], rows: [[.integer(1), .null]]), on: store.connection)
+        try ReportRunStore.save(run(["user": "other"], rows: [[.integer(3), .null]]), on: store.connection)
+        try ReportRunStore.save(run(["user": "u"], rows: [[.integer(2), .null]]), on: store.connection)
+
+        let runs = try store.connection.scalarInteger("SELECT count(*) FROM report_runs")
+        let withRows = try store.connection.scalarInteger("SELECT count(*) FROM report_runs WHERE rows <> '[]'")
+        let cleared = try store.connection.scalarInteger(
+            "SELECT row_count FROM report_runs WHERE rows = '[]' AND parameters LIKE '%\"u\"%'")
+        #expect(runs == 3)
+        #expect(withRows == 2)
+        #expect(cleared == 1)
+    }
+
     @Test func otherParametersHaveNoRun() throws {
         let directory = try TemporaryDirectory()
         let store = try AuditStore(path: directory.path("store.db"))
