@@ -2,11 +2,14 @@
 enum AnalyzeCommand: Command {
     static let spec = CommandSpec(
         name: "analyze",
-        abstract: "Ingest inputs, then print the headline reports (forbidden requests, failed authentications).",
+        abstract: "Ingest inputs, then print the headline reports (failed authentications, forbidden requests,"
+            + " unused grants).",
         discussion: """
             Runs 'ingest' on the inputs and then each report whose header says 'headline: true', in name
             order. The ingest summary and diagnostics go to standard error, the reports to standard output.
             The exit status is 1 when any input or record was skipped, even though the reports ran.
+            With --format csv the reports follow each other, each with its own header line and a blank
+            line between them; use 'authaudit report NAME --format csv' for one CSV table per file.
             """,
         options: IngestCommand.inputOptions + [
             CommonOptions.format,
@@ -41,7 +44,12 @@ enum AnalyzeCommand: Command {
             var sections = try SummaryCharts.sections(reports.connection)
             for definition in headlines {
                 let accepted = values.filter { definition.parameter(named: $0.key) != nil }
-                sections.append(.table(try reports.table(definition, values: accepted), caption: definition.title ?? definition.name))
+                let result = try reports.table(definition, values: accepted)
+                sections.append(.heading(definition.title ?? definition.name))
+                if let windowLine = result.windowLine {
+                    sections.append(.paragraph(windowLine))
+                }
+                sections.append(.table(result.table))
             }
             let page = HTMLReportPage(title: "authaudit summary", generatedAt: Clock.now(), sections: sections)
             Console.out(page.render())

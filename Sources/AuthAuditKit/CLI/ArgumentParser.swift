@@ -29,9 +29,10 @@ public enum ArgumentParser {
                         argument, command: spec.name,
                         suggestions: Suggestions.closest(to: name, among: spec.options.map(\.name)).map { "--\($0)" })
                 }
-                // Undeclared long option: take a value unless the next argument is another option.
+                // Undeclared long option: take a value unless the next argument is another option. A
+                // negative number (`-7d`) is a value, so the report can say why it is invalid.
                 var value = inlineValue
-                if value == nil, index < arguments.count, !arguments[index].hasPrefix("-") {
+                if value == nil, index < arguments.count, !Self.looksLikeOption(arguments[index]) {
                     value = arguments[index]
                     index += 1
                 }
@@ -64,6 +65,12 @@ public enum ArgumentParser {
     }
 
     /// Splits `--name=value`, `--name`, `-o`, `-ovalue` into name, inline value and whether it was long.
+    /// Whether an argument reads as an option: a leading `-` not followed by a digit.
+    private static func looksLikeOption(_ argument: String) -> Bool {
+        guard argument.hasPrefix("-") else { return false }
+        return !(argument.dropFirst().first?.isNumber ?? false)
+    }
+
     private static func split(_ argument: String) -> (String, String?, Bool) {
         if argument.hasPrefix("--") {
             let body = argument.dropFirst(2)

@@ -55,10 +55,8 @@ public enum AuthAuditMain {
         do {
             let parsed = try ArgumentParser.parse(rest, spec: command.spec)
             return try command.run(parsed, context)
-        } catch let error as UsageError {
-            return fail(error, command: command.spec)
         } catch {
-            return fail(error)
+            return fail(error, command: command.spec)
         }
     }
 
@@ -68,7 +66,8 @@ public enum AuthAuditMain {
 
     private static func fail(_ error: any Error, command: CommandSpec? = nil) -> ExitStatus {
         Console.error(ErrorRenderer.render(error))
-        // Wrong report options and a repeated `-` are mistakes in the command line too.
+        // Wrong report options and a repeated `-` are mistakes in the command line too. A report name
+        // that is not in the catalog is a lookup failure (1), like kubectl's unknown resource type.
         if error is UsageError || error is ReportArgumentError || error is InputDiscoveryError {
             let hint = command.map { "authaudit \($0.name) --help" } ?? "authaudit --help"
             Console.error("See '\(hint)'.")

@@ -81,8 +81,12 @@ enum IngestSummaryRenderer {
             (summary.referenceDocuments, count(summary.referenceDocuments, "directory or assignment file")),
             (summary.rbacObjects, count(summary.rbacObjects, "RBAC object")),
         ].filter { $0.0 > 0 }.map(\.1)
+        let firstLine =
+            summary.inputsRead == 0 && summary.inputsUnchanged > 0
+            ? "Nothing new to read into \(databasePath)."
+            : "Read \(count(summary.inputsRead, "input")) (\(count(summary.lines, "line"))) into \(databasePath)."
         var lines = [
-            "Read \(count(summary.inputsRead, "input")) (\(count(summary.lines, "line"))) into \(databasePath).",
+            firstLine,
             "  read now      " + (parts.isEmpty ? "nothing new" : parts.joined(separator: ", ")),
             "  in the store  \(count(summary.after.requests, "request")) (\(added) new),"
                 + " \(summary.after.forbidden) forbidden (403), \(summary.after.unauthorized) unauthenticated (401),"
@@ -92,9 +96,16 @@ enum IngestSummaryRenderer {
             lines.append("  unchanged     \(count(summary.inputsUnchanged, "input")) read completely before, not read again")
         }
         if summary.hasProblems {
+            let skipped = [
+                (summary.recordsSkipped, count(summary.recordsSkipped, "record")),
+                (summary.inputsSkipped, count(summary.inputsSkipped, "input")),
+            ].filter { $0.0 > 0 }.map(\.1)
+            let problems = [
+                (summary.errors, count(summary.errors, "error")), (summary.warnings, count(summary.warnings, "warning")),
+            ].filter { $0.0 > 0 }.map(\.1)
             lines.append(
-                "Skipped \(count(summary.recordsSkipped, "record")) and \(count(summary.inputsSkipped, "input"))"
-                    + " (\(count(summary.errors, "error")), \(count(summary.warnings, "warning")); see standard error).")
+                "Skipped " + (skipped.isEmpty ? "nothing" : skipped.joined(separator: " and "))
+                    + " (" + problems.joined(separator: ", ") + "; see standard error).")
         }
         return lines.joined(separator: "\n") + "\n"
     }

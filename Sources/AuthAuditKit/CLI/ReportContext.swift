@@ -63,11 +63,13 @@ struct ReportContext {
         return ResultTable(columns: columns, rows: rows)
     }
 
-    /// Runs a report and returns its rows, storing the run.
-    func table(_ definition: ReportDefinition, values: [String: String]) throws -> ResultTable {
+    /// Runs a report and returns its rows and the line that names its window, storing the run.
+    func table(_ definition: ReportDefinition, values: [String: String]) throws -> (
+        table: ResultTable, windowLine: String?
+    ) {
         let result = try evaluate(definition, values: values)
         store(result)
-        return Self.droppingSingleCluster(result.table)
+        return (Self.droppingSingleCluster(result.table), result.windowLine)
     }
 
     /// The newest request time in the store: durations such as `7d` and the default window count back from it.

@@ -16,6 +16,9 @@ enum ReportErrorText {
         case .durationWithoutAnchor(let parameter):
             return "--\(parameter) is a duration, which counts back from the newest stored request, but the store"
                 + " has no requests; give an RFC 3339 time or ingest logs first"
+        case .emptyWindow(let since, let until):
+            return "--since \(since) is not before --until \(until), so no request can match;"
+                + " give a --since earlier than --until"
         }
     }
 

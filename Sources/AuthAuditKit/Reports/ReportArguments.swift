@@ -27,6 +27,11 @@ public struct ReportArguments: Sendable, Equatable {
             }
             bound[parameter.name] = try Self.convert(text, for: parameter, anchor: anchor, parseTime: parseTime)
         }
+        if case .integer(let since) = bound["since"], case .integer(let until) = bound["until"], since >= until,
+            let sinceText = values["since"], let untilText = values["until"]
+        {
+            throw ReportArgumentError.emptyWindow(since: sinceText, until: untilText)
+        }
         return ReportBindings(bound)
     }
 
@@ -81,4 +86,6 @@ public enum ReportArgumentError: Error, Sendable, Equatable {
     case invalidValue(parameter: String, type: ReportParameterType, value: String)
     /// A duration was given but there is no anchor time to count back from (the store has no requests).
     case durationWithoutAnchor(parameter: String)
+    /// `--since` is not before `--until`, so the window holds no time at all.
+    case emptyWindow(since: String, until: String)
 }

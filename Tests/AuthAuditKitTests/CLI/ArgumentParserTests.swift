@@ -74,6 +74,13 @@ import Testing
         #expect(parsed.extraOptions.map(\.value) == ["7d", nil])
     }
 
+    @Test func extraOptionTakesNegativeValue() throws {
+        var open = spec
+        open.acceptsExtraOptions = true
+        let parsed = try ArgumentParser.parse(["forbidden", "--since", "-7d", "--detail", "-v"], spec: open)
+        #expect(parsed.extraOptions.map(\.value) == ["-7d", nil])
+    }
+
     @Test func byteSizes() {
         #expect(ByteSize.parse("1024") == 1024)
         #expect(ByteSize.parse("64MiB") == 64 << 20)

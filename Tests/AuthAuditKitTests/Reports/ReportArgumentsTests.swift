@@ -7,6 +7,7 @@ import Testing
         name: "sample", description: "D.",
         parameters: [
             ReportParameter(name: "since", type: .time, summary: "S."),
+            ReportParameter(name: "until", type: .time, summary: "U."),
             ReportParameter(name: "user", type: .text, summary: "U."),
             ReportParameter(name: "limit", type: .integer, summary: "L."),
             ReportParameter(name: "detail", type: .flag, summary: "D."),
@@ -27,7 +28,7 @@ import Testing
 
     @Test func unsetBindsNullAndFlagZero() throws {
         let bindings = try bind([:])
-        #expect(bindings.values == ["since": .null, "user": .null, "limit": .null, "detail": .integer(0)])
+        #expect(bindings.values == ["since": .null, "until": .null, "user": .null, "limit": .null, "detail": .integer(0)])
     }
 
     @Test(arguments: [
@@ -48,6 +49,18 @@ import Testing
         #expect(throws: ReportArgumentError.invalidValue(parameter: "since", type: .time, value: text)) {
             try bind(["since": text])
         }
+    }
+
+    @Test(arguments: [("1d", "2d"), ("1d", "1d")])
+    func sinceNotBeforeUntil(since: String, until: String) {
+        #expect(throws: ReportArgumentError.emptyWindow(since: since, until: until)) {
+            try bind(["since": since, "until": until])
+        }
+    }
+
+    @Test func sinceBeforeUntilBinds() throws {
+        let bindings = try bind(["since": "2d", "until": "1d"])
+        #expect(bindings["until"] == .integer(Self.anchor.microseconds - 86_400_000_000))
     }
 
     @Test func durationWithoutAnchor() {
