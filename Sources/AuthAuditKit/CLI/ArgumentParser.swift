@@ -30,7 +30,7 @@ public enum ArgumentParser {
                         suggestions: Suggestions.closest(to: name, among: spec.options.map(\.name)).map { "--\($0)" })
                 }
                 // Undeclared long option: take a value unless the next argument is another option. A
-                // negative number (`-7d`) is a value, so the report can say why it is invalid.
+                // negative number (`-7d`) is a value, so the report can report it as invalid.
                 var value = inlineValue
                 if value == nil, index < arguments.count, !Self.looksLikeOption(arguments[index]) {
                     value = arguments[index]

@@ -86,6 +86,6 @@ public enum ReportArgumentError: Error, Sendable, Equatable {
     case invalidValue(parameter: String, type: ReportParameterType, value: String)
     /// A duration was given but there is no anchor time to count back from (the store has no requests).
     case durationWithoutAnchor(parameter: String)
-    /// `--since` is not before `--until`, so the window holds no time at all.
+    /// `--since` is not before `--until`, so the window is empty.
     case emptyWindow(since: String, until: String)
 }
