@@ -98,6 +98,11 @@ struct ReportContext {
             changeLine = previous.map { ReportWindowText.describeComparison(with: $0) }
         }
         store(result)
+        if let user = values["user"], result.table.rows.isEmpty {
+            Console.error(
+                "authaudit: note: \(definition.name) has no rows for --user \(user);"
+                    + " 'authaudit whois \(user)' shows whether the store knows that user")
+        }
         try write(table, definition: definition, headerLines: [result.windowLine, changeLine].compactMap { $0 })
     }
 

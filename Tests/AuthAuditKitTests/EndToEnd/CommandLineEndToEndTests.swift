@@ -160,6 +160,25 @@ import Testing
         #expect(result.standardError.contains("did you mean 'forbidden'?"), "stderr: \(result.standardError)")
     }
 
+    @Test func unknownUserGetsNote() throws {
+        let sandbox = try Self.samplesSandbox()
+
+        let result = try sandbox.run(["report", "least-privilege", "--user", "nobody"])
+
+        #expect(result.status == 0)
+        #expect(result.standardError.contains("no rows for --user nobody"), "stderr: \(result.standardError)")
+    }
+
+    @Test func emptyWindowIsUsageError() throws {
+        let sandbox = try Self.samplesSandbox()
+
+        let result = try sandbox.run(
+            ["report", "forbidden", "--since", "2018-06-25T07:10:00Z", "--until", "2018-06-25T07:00:00Z"])
+
+        #expect(result.status == 64)
+        #expect(result.standardError.contains("is not before --until"), "stderr: \(result.standardError)")
+    }
+
     /// `--since` with a duration counts back from the newest stored request (14:09:57.124610 in samples/).
     @Test func sinceSelectsRecentRows() throws {
         let sandbox = try Self.samplesSandbox()
