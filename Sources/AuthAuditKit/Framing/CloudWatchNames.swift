@@ -36,3 +36,12 @@ public enum EKSLogGroup {
         return String(name)
     }
 }
+
+/// Objects of a CloudWatch Logs export to S3 (`CreateExportTask`).
+public enum CloudWatchExport {
+    /// Returns whether `path` names the `<prefix>/aws-logs-write-test` object that an export task writes
+    /// to check that it may write to the bucket. It holds no log events.
+    public static func isWriteTestObject(path: String) -> Bool {
+        path.split(separator: "/").last == "aws-logs-write-test"
+    }
+}

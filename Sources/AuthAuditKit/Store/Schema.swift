@@ -9,6 +9,7 @@ public enum Schema {
         Migration("0002-identity-chain", sql: identityChain),
         Migration("0003-rbac-usage", sql: rbacUsage),
         Migration("0004-clusters", sql: clusters),
+        Migration("0006-authenticator-clusters", sql: authenticatorClusters),
     ])
 
     static let initial = """
