@@ -2,8 +2,8 @@
 # Checks that one store keeps two clusters apart when they arrive in different shapes.
 #
 # gen-audit writes a two-cluster corpus (one folder per cluster, ground truth in manifest.json).
-# The first cluster is ingested as a folder of plain gzip files with `--cluster NAME`; the second
-# as a Firehose S3 object of CloudWatch subscription envelopes whose log group,
+# The first cluster is ingested as a folder of plain gzip files with `--cluster NAME`. The second
+# is ingested as a Firehose S3 object of CloudWatch subscription envelopes, and their log group,
 # /aws/eks/NAME/cluster, names the cluster. Both go into one store. For each cluster the script
 # compares the requests, the requests answered 403 and the authenticator lines with the manifest,
 # and exits with status 1 on any mismatch.

@@ -1,14 +1,13 @@
 /// Finding the end of a JSON string eight bytes at a time.
 ///
-/// A word of eight bytes with no quote and no backslash is passed over whole, so the contents of a
-/// log message, which an envelope carries as one long escaped string, cost a few instructions per word
-/// rather than per byte.
+/// A word of eight bytes with no quote and no backslash is passed over whole. An envelope carries each
+/// log message as one long escaped string, so this costs a few instructions per word rather than per byte.
 enum JSONStringSkipping {
     private static let ones: UInt64 = 0x0101_0101_0101_0101
     private static let highBits: UInt64 = 0x8080_8080_8080_8080
 
-    /// The high bit of each byte of `word` that equals `byte`; bytes above the lowest match may be
-    /// flagged wrongly, so only the lowest set bit is exact.
+    /// Returns a mask with the high bit of each byte of `word` that equals `byte`. Bytes above the lowest
+    /// match may be flagged wrongly, so only the lowest set bit is exact.
     @inline(__always)
     static func matchMask(_ word: UInt64, _ byte: UInt8) -> UInt64 {
         let difference = word ^ (ones &* UInt64(byte))

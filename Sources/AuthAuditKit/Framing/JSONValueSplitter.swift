@@ -70,6 +70,8 @@ struct JSONValueSplitter {
     private var lineCountedUpTo = 0
     /// The index in `buffer` from which the next search for the resynchronization marker starts.
     private var markerSearchStart = 0
+    /// The index in `buffer` before which no whole-object decode is tried again.
+    private var wholeObjectRetryStart = 0
 
     // The member of the top-level object being read, for `.memberArrayElements`.
     private var isExpectingKey = false
@@ -142,11 +144,12 @@ struct JSONValueSplitter {
     ) {
         guard let base = bytes.baseAddress else { return }
         while position < bytes.count && !hasStopped {
-            if !isAtEnd && isBetweenObjects {
+            if !isAtEnd && position >= wholeObjectRetryStart && isBetweenObjects {
                 switch decodeWholeObject(bytes, decodeWhole) {
                 case .decoded: continue
                 case .needsMoreInput: return
-                case .scanInstead: break
+                // The object is scanned byte by byte from here, which moves `position` on.
+                case .scanInstead: wholeObjectRetryStart = position + 1
                 }
             }
             let limit = nextMarker(in: bytes) ?? bytes.count
@@ -226,7 +229,8 @@ struct JSONValueSplitter {
         position = quote + 1
     }
 
-    /// The index of the next resynchronization marker at or after `position`, when the marker is set.
+    /// Finds the next resynchronization marker at or after `position` and returns its index, or nil
+    /// when there is none or no marker is set.
     private mutating func nextMarker(in bytes: UnsafeRawBufferPointer) -> Int? {
         guard let marker = resynchronizationMarker else { return nil }
         let start = max(markerSearchStart, position)
@@ -290,6 +294,7 @@ struct JSONValueSplitter {
         captureStart -= keep
         lineCountedUpTo -= keep
         markerSearchStart = max(0, markerSearchStart - keep)
+        wholeObjectRetryStart = max(0, wholeObjectRetryStart - keep)
     }
 
     /// Returns the 1-based line of `bytes[index]`; `index` must not go backwards between calls.

@@ -1,5 +1,5 @@
 /// A growable byte buffer that a decoder can write into past its end, after making room, which an
-/// `Array` does not allow. It holds the messages of one `EnvelopeMessageBatch`.
+/// `Array` does not allow. It contains the messages of one `EnvelopeMessageBatch`.
 ///
 /// `@unchecked Sendable` is sound because a buffer is used by one thread at a time: the reader thread
 /// fills it, then hands the batch to the writer thread and keeps no reference.

@@ -37,7 +37,7 @@ struct EnvelopeIngest {
     }
 
     private mutating func clusterID(ofLogGroup logGroup: String?) throws -> Int64? {
-        // Messages come in runs from one log group, so the last answer is kept.
+        // Messages come in runs from one log group, so the last lookup is cached.
         if let lastLogGroup, lastLogGroup.group == logGroup {
             return lastLogGroup.clusterID
         }
@@ -58,7 +58,10 @@ struct EnvelopeIngest {
 
     /// Decodes the reader's chunks on the reader thread and stores the messages inside on this one.
     mutating func read(_ reader: LineBatchReader, kind: EnvelopeKind) throws -> Int {
-        let decoder = DecoderTransfer(decoder: EnvelopeDecoder(kind: kind, source: source))
+        // An export object's lines name no stream, but its S3 key does: `<task id>/<stream>/000000.gz`.
+        let folderStream = kind == .exportLines ? Self.streamKind(ofFolderOf: source) : nil
+        let decoder = DecoderTransfer(
+            decoder: EnvelopeDecoder(kind: kind, source: source), streamKindWhenUnnamed: folderStream)
         store.beginAuthenticatorStream()
         // Records of these shapes need not end at a newline (Firehose joins objects with `}{`), so
         // the decoder gets unframed chunks.
@@ -78,7 +81,8 @@ struct EnvelopeIngest {
             try store(decoded)
         }
         // The reader thread has ended once the queue is drained, so the decoder is this thread's now.
-        try store(DecodedBatch(messages: decoder.decoder.finishBatch(), lines: 0))
+        try store(
+            DecodedBatch(messages: decoder.decoder.finishBatch(), lines: 0, streamKindWhenUnnamed: folderStream))
         try writeHeldEvents()
         let problems = decoder.decoder.takeDiagnostics()
         diagnostics += problems
@@ -172,6 +176,12 @@ struct EnvelopeIngest {
         }
     }
 
+    private static func streamKind(ofFolderOf path: String) -> LogStreamKind? {
+        let components = path.split(separator: "/")
+        guard components.count >= 2 else { return nil }
+        return LogStreamKind(eksStreamName: String(components[components.count - 2]))
+    }
+
     private static func isRequestReceived(_ bytes: UnsafeRawBufferPointer) -> Bool {
         let name = "RequestReceived".utf8
         return bytes.count == name.count && bytes.elementsEqual(name)
@@ -199,16 +209,16 @@ struct DecodedBatch: Sendable {
     private(set) var kinds: [MessageKind] = []
 
     /// Sorts each message by its log stream (`kube-apiserver-audit-…`, `authenticator-…`) when the
-    /// shape names one, else by its content.
-    init(messages: EnvelopeMessageBatch, lines: Int) {
+    /// shape or `streamKindWhenUnnamed` names one, else by its content.
+    init(messages: EnvelopeMessageBatch, lines: Int, streamKindWhenUnnamed: LogStreamKind?) {
         self.messages = messages
         self.lines = lines
         kinds.reserveCapacity(messages.count)
         var lastStream: (name: String, kind: LogStreamKind)?
         messages.forEach { index, message, bytes in
-            var streamKind: LogStreamKind?
+            var streamKind = streamKindWhenUnnamed
             if let name = message.logStream {
-                // Messages come in runs from one stream, so the last answer is kept.
+                // Messages come in runs from one stream, so the last lookup is cached.
                 if let lastStream, lastStream.name == name {
                     streamKind = lastStream.kind
                 } else {
@@ -234,14 +244,18 @@ struct DecodedBatch: Sendable {
 /// after the pipeline has ended.
 private final class DecoderTransfer: @unchecked Sendable {
     let decoder: EnvelopeDecoder
+    let streamKindWhenUnnamed: LogStreamKind?
 
-    init(decoder: EnvelopeDecoder) {
+    init(decoder: EnvelopeDecoder, streamKindWhenUnnamed: LogStreamKind?) {
         self.decoder = decoder
+        self.streamKindWhenUnnamed = streamKindWhenUnnamed
     }
 
     func decode(chunk: [UInt8]) -> DecodedBatch {
         chunk.withUnsafeBytes { bytes in
-            DecodedBatch(messages: decoder.decodeBatch(bytes), lines: Self.countLineFeeds(bytes))
+            DecodedBatch(
+                messages: decoder.decodeBatch(bytes), lines: Self.countLineFeeds(bytes),
+                streamKindWhenUnnamed: streamKindWhenUnnamed)
         }
     }
 

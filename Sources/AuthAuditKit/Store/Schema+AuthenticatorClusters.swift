@@ -1,5 +1,5 @@
 extension Schema {
-    /// The cluster of each aws-iam-authenticator line, as `requests.cluster_id` holds it for requests.
+    /// The cluster of each aws-iam-authenticator line, as `requests.cluster_id` stores it for requests.
     ///
     /// It replaces the `cluster` TEXT column of 0004-clusters, which nothing ever wrote.
     static let authenticatorClusters = """

@@ -172,4 +172,17 @@ import Testing
         #expect(clusters.count == 19)
         #expect(Set(clusters) == ["prod"])
     }
+
+    // MARK: - Stream names of export folders
+
+    @Test(arguments: [
+        ("kube-apiserver-audit-0a1b2c3d", LogStreamKind?.some(.audit)),
+        ("authenticator-0a1b2c3d", .some(.authenticator)),
+        ("kube-apiserver-0a1b2c3d", .some(.other)),
+        ("kube-scheduler-0a1b2c3d", .some(.other)),
+        ("exported", nil),
+    ])
+    func exportFolderNameGivesStreamKind(_ name: String, _ expected: LogStreamKind?) {
+        #expect(LogStreamKind(eksStreamName: name) == expected)
+    }
 }

@@ -62,6 +62,12 @@ struct ShapeFixtureBuilder {
                 try GzipTool.compress(Data(text.utf8)).write(to: folder.appendingPathComponent(name))
             }
         }
+        // The apiserver's own log, exported beside the audit stream, contains klog lines that are
+        // neither audit events nor authenticator lines.
+        let apiserver = task.appendingPathComponent("kube-apiserver-0a1b2c3d4e5f60718293a4b5c6d7e8f9")
+        try FileManager.default.createDirectory(at: apiserver, withIntermediateDirectories: true)
+        let klog = "2018-06-25T07:10:00.000Z I0625 07:10:00.000000      10 controller.go:606] quota admission added evaluator\n"
+        try GzipTool.compress(Data(klog.utf8)).write(to: apiserver.appendingPathComponent("000000.gz"))
         try Data("Permission Check Successful".utf8).write(to: root.appendingPathComponent("aws-logs-write-test"))
     }
 
