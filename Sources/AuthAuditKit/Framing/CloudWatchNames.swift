@@ -11,6 +11,15 @@ public enum LogStreamKind: String, Sendable, Equatable {
     /// `cloud-controller-manager-…`), which contain nothing authaudit reads.
     case other
 
+    /// Reads the kind from the name of an EKS control-plane stream, or returns nil for a name EKS does not
+    /// use, such as a folder that a user chose.
+    public init?(eksStreamName name: String) {
+        let otherPrefixes = ["kube-apiserver-", "kube-controller-manager-", "kube-scheduler-", "cloud-controller-manager-"]
+        let kind = LogStreamKind(streamName: name)
+        guard kind != .other || otherPrefixes.contains(where: name.hasPrefix) else { return nil }
+        self = kind
+    }
+
     public init(streamName: String) {
         if streamName.hasPrefix("kube-apiserver-audit-") {
             self = .audit
@@ -34,5 +43,14 @@ public enum EKSLogGroup {
         let name = logGroup.dropFirst(prefix.count).dropLast(suffix.count)
         guard !name.contains("/") else { return nil }
         return String(name)
+    }
+}
+
+/// Objects of a CloudWatch Logs export to S3 (`CreateExportTask`).
+public enum CloudWatchExport {
+    /// Returns whether `path` names the `<prefix>/aws-logs-write-test` object that an export task writes
+    /// to check that it may write to the bucket. It contains no log events.
+    public static func isWriteTestObject(path: String) -> Bool {
+        path.split(separator: "/").last == "aws-logs-write-test"
     }
 }

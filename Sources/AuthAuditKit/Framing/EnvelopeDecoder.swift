@@ -47,6 +47,11 @@ public final class EnvelopeDecoder {
     ///
     /// Traps when called after `finish()`.
     public func decode(_ chunk: UnsafeRawBufferPointer) -> [EnvelopeMessage] {
+        decodeBatch(chunk).messages
+    }
+
+    /// Decodes the next chunk like `decode(_:)`, returning the messages in one buffer.
+    func decodeBatch(_ chunk: UnsafeRawBufferPointer) -> EnvelopeMessageBatch {
         precondition(!isFinished, "decode(_:) called after finish()")
         var sink = EnvelopeSink()
         lineDecoder?.consume(chunk, into: &sink)
@@ -62,7 +67,12 @@ public final class EnvelopeDecoder {
     /// Ends the input: returns the messages still held (a last line without a newline, the message of a
     /// last export line) and reports anything left open.
     public func finish() -> [EnvelopeMessage] {
-        guard !isFinished else { return [] }
+        finishBatch().messages
+    }
+
+    /// Ends the input like `finish()`, returning the messages in one buffer.
+    func finishBatch() -> EnvelopeMessageBatch {
+        guard !isFinished else { return EnvelopeMessageBatch() }
         isFinished = true
         var sink = EnvelopeSink()
         lineDecoder?.finish(into: &sink)
@@ -77,13 +87,13 @@ public final class EnvelopeDecoder {
         return diagnostics
     }
 
-    private func collect(_ sink: EnvelopeSink) -> [EnvelopeMessage] {
+    private func collect(_ sink: EnvelopeSink) -> EnvelopeMessageBatch {
         for (problem, line) in sink.problems {
             // A cut input keeps what came before it, as a truncated gzip stream does.
             let severity: DiagnosticSeverity = problem.isCut ? .warning : .error
             diagnostics.append(
                 Diagnostic(severity: severity, source: source, line: line, problem: problem.inputProblem))
         }
-        return sink.messages
+        return sink.batch
     }
 }

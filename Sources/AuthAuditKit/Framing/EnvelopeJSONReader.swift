@@ -17,7 +17,7 @@ struct EnvelopeJSONReader {
     }
 
     let bytes: UnsafeRawBufferPointer
-    private(set) var position = 0
+    var position = 0
 
     init(bytes: UnsafeRawBufferPointer) {
         self.bytes = bytes
@@ -106,25 +106,19 @@ struct EnvelopeJSONReader {
     // MARK: - Values
 
     mutating func readString() throws(SyntaxError) -> StringToken {
-        guard peek == UInt8(ascii: "\"") else { throw error("a string") }
+        guard peek == UInt8(ascii: "\""), let base = bytes.baseAddress else { throw error("a string") }
         position += 1
         let start = position
+        var isEscaped = false
         var hasEscapes = false
-        while position < bytes.count {
-            switch bytes[position] {
-            case UInt8(ascii: "\""):
-                let token = StringToken(start: start, count: position - start, hasEscapes: hasEscapes)
-                position += 1
-                return token
-            case UInt8(ascii: "\\"):
-                hasEscapes = true
-                position += 2
-            default:
-                position += 1
-            }
+        guard let quote = JSONStringSkipping.closingQuote(
+            in: base, from: start, limit: bytes.count, isEscaped: &isEscaped, hasEscapes: &hasEscapes)
+        else {
+            position = bytes.count
+            throw error("'\"' closing a string")
         }
-        position = bytes.count
-        throw error("'\"' closing a string")
+        position = quote + 1
+        return StringToken(start: start, count: quote - start, hasEscapes: hasEscapes)
     }
 
     /// Reads a number and returns its integer part, or nil when it has an exponent or does not fit.
@@ -235,7 +229,7 @@ struct EnvelopeJSONReader {
         return compact
     }
 
-    private func slice(_ start: Int, _ count: Int) -> UnsafeRawBufferPointer {
+    func slice(_ start: Int, _ count: Int) -> UnsafeRawBufferPointer {
         UnsafeRawBufferPointer(rebasing: bytes[start..<(start + count)])
     }
 }

@@ -12,10 +12,18 @@ struct LogEventKeys {
         message: "@message", timestamp: "@timestamp", logStream: "@logStream", accountAndLogGroup: "@log")
 }
 
+/// The `message` of one log event, not yet copied out of the object it was read from.
+enum LogEventMessage {
+    /// A JSON string, already unescaped into the batch at this range.
+    case stored(Range<Int>)
+    /// An object or array, as compact JSON.
+    case json([UInt8])
+}
+
 /// The fields of one log event that authaudit keeps.
 struct LogEventFields {
     /// Nil when the event has no `message`, or one that is neither a string nor an object.
-    var message: [UInt8]?
+    var message: LogEventMessage?
     var timestamp: Timestamp?
     var logStream: String?
     var logGroup: String?
@@ -23,11 +31,16 @@ struct LogEventFields {
 
 extension EnvelopeJSONReader {
     /// Reads one log event object and skips its other members (`id`, `ingestionTime`, `eventId`, …).
-    mutating func readLogEvent(_ keys: LogEventKeys) throws(SyntaxError) -> LogEventFields {
+    ///
+    /// A message string is unescaped into `batch` as it is read; the caller names it as a message or
+    /// drops it.
+    mutating func readLogEvent(
+        _ keys: LogEventKeys, storingStringsIn batch: inout EnvelopeMessageBatch
+    ) throws(SyntaxError) -> LogEventFields {
         var fields = LogEventFields()
         try readObject { (reader, key) throws(SyntaxError) in
             if reader.keyEquals(key, keys.message) {
-                fields.message = try reader.readMessage()
+                fields.message = try reader.readMessage(storingStringsIn: &batch)
             } else if reader.keyEquals(key, keys.timestamp) {
                 fields.timestamp = try reader.readTimestamp()
             } else if let name = keys.logStream, reader.keyEquals(key, name) {
@@ -43,12 +56,17 @@ extension EnvelopeJSONReader {
 
     /// Reads a message. A JSON string is unescaped once, which turns an audit event sent as a string back
     /// into its JSON line. An object, as Logs Insights exports parsed messages, is kept as compact JSON.
-    mutating func readMessage() throws(SyntaxError) -> [UInt8]? {
+    mutating func readMessage(storingStringsIn batch: inout EnvelopeMessageBatch) throws(SyntaxError) -> LogEventMessage? {
         switch peek {
         case UInt8(ascii: "\""):
-            return Array(decodeString(try readString()).utf8)
+            guard let stored = batch.storeString(in: bytes, from: position + 1) else {
+                position = bytes.count
+                throw error("'\"' closing a string")
+            }
+            position = stored.closingQuote + 1
+            return .stored(stored.stored)
         case UInt8(ascii: "{"), UInt8(ascii: "["):
-            return try readCompactValue()
+            return .json(try readCompactValue())
         default:
             try skipValue()
             return nil
@@ -78,6 +96,23 @@ extension EnvelopeJSONReader {
             return nil
         }
         return decodeString(try readString())
+    }
+
+    /// Adds a message read by this reader to `sink`. A JSON string was unescaped once as it was read, which
+    /// turns an audit event sent as a string back into its JSON line.
+    func emit(
+        _ message: LogEventMessage, logGroup: String?, logStream: String?, timestamp: Timestamp?,
+        origin: EnvelopeOrigin, into sink: inout EnvelopeSink
+    ) {
+        switch message {
+        case .stored(let range):
+            sink.batch.appendStored(
+                range, logGroup: logGroup, logStream: logStream, timestamp: timestamp, origin: origin)
+        case .json(let bytes):
+            bytes.withUnsafeBytes { raw in
+                sink.batch.append(raw, logGroup: logGroup, logStream: logStream, timestamp: timestamp, origin: origin)
+            }
+        }
     }
 
     static func logGroup(fromAccountAndLogGroup value: String) -> String {

@@ -22,10 +22,11 @@ public struct MessageTruncation: Sendable, Equatable {
     static let marker: [UInt8] = Array("[Truncated...]".utf8)
 
     /// Returns the truncation found in `message`, or nil when it does not end with the marker.
-    static func inspect(_ message: [UInt8]) -> MessageTruncation? {
-        guard message.count >= marker.count, message.suffix(marker.count).elementsEqual(marker) else {
+    static func inspect(_ bytes: UnsafeRawBufferPointer) -> MessageTruncation? {
+        guard bytes.count >= marker.count, bytes[(bytes.count - marker.count)...].elementsEqual(marker) else {
             return nil
         }
+        let message = Array(bytes)
         return MessageTruncation(
             auditID: stringValue(ofKey: "auditID", in: message),
             stage: stringValue(ofKey: "stage", in: message),

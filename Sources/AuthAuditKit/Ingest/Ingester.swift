@@ -66,6 +66,7 @@ public final class Ingester {
     // MARK: - One input
 
     private func ingest(path: String, displayName: String) throws {
+        if CloudWatchExport.isWriteTestObject(path: path) { return }
         if let started = prefetched {
             prefetched = nil
             if started.path == path {
@@ -214,6 +215,7 @@ public final class Ingester {
         counters.recordsSkipped = envelopes.skipped
         summary.auditEvents += envelopes.auditEvents
         summary.authenticatorLines += envelopes.authenticatorLines
+        summary.mappingUpdates += envelopes.mappingUpdates
         for diagnostic in envelopes.diagnostics {
             try report(diagnostic)
         }
@@ -362,7 +364,7 @@ public final class Ingester {
                 if Self.isBlank(line) { return }
                 do {
                     guard let record = try AuthenticatorLineParser.parse(line) else { return }
-                    try store.write(record, line: line, sourceID: sourceID)
+                    try store.write(record, line: line, sourceID: sourceID, clusterID: clusterID)
                     counters.records += 1
                     summary.authenticatorLines += 1
                 } catch let error as AuthenticatorLineError {

@@ -165,8 +165,10 @@ public final class AuditStore {
         authenticator.beginStream()
     }
 
-    public func write(_ record: AuthenticatorRecord, line: UnsafeRawBufferPointer, sourceID: Int64) throws {
-        try authenticator.write(record, line: line, sourceID: sourceID)
+    public func write(
+        _ record: AuthenticatorRecord, line: UnsafeRawBufferPointer, sourceID: Int64, clusterID: Int64? = nil
+    ) throws {
+        try authenticator.write(record, line: line, sourceID: sourceID, clusterID: clusterID)
     }
 
     /// Stores a mapping document unless the same content was stored before. Returns whether it was new.

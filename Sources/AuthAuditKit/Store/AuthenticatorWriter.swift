@@ -15,9 +15,11 @@ final class AuthenticatorWriter {
             """
             INSERT INTO authenticator_events (
                 fingerprint, time, message, level, client, arn, sts_arn, account_id, principal_id, session_name,
-                access_key_id, username, uid, groups, error, sts_endpoint, source_id)
-            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)
-            ON CONFLICT (fingerprint) DO NOTHING
+                access_key_id, username, uid, groups, error, sts_endpoint, source_id, cluster_id)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)
+            ON CONFLICT (fingerprint) DO UPDATE SET
+                cluster_id = coalesce(authenticator_events.cluster_id, excluded.cluster_id)
+            WHERE authenticator_events.cluster_id IS NULL AND excluded.cluster_id IS NOT NULL
             """, persistent: true)
     }
 
@@ -26,8 +28,9 @@ final class AuthenticatorWriter {
         pendingSTS.removeAll()
     }
 
-    /// Stores one record read from `line` (the raw bytes give the deduplication key).
-    func write(_ record: AuthenticatorRecord, line: UnsafeRawBufferPointer, sourceID: Int64) throws {
+    /// Stores one record read from `line` (the raw bytes give the deduplication key). A line read
+    /// again keeps its first cluster, or takes `clusterID` when it had none.
+    func write(_ record: AuthenticatorRecord, line: UnsafeRawBufferPointer, sourceID: Int64, clusterID: Int64?) throws {
         var sts: AuthenticatorRecord?
         if let client = record.client {
             if record.message == .stsResponse {
@@ -63,6 +66,7 @@ final class AuthenticatorWriter {
         insert.bind(record.error, at: 15)
         insert.bind(record.stsEndpoint ?? sts?.stsEndpoint, at: 16)
         insert.bind(sourceID, at: 17)
+        insert.bind(clusterID, at: 18)
         try insert.run()
     }
 }

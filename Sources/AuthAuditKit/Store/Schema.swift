@@ -10,6 +10,7 @@ public enum Schema {
         Migration("0003-rbac-usage", sql: rbacUsage),
         Migration("0004-clusters", sql: clusters),
         Migration("0005-checkpoints", sql: checkpoints),
+        Migration("0006-authenticator-clusters", sql: authenticatorClusters),
         Migration("0007-report-indexes", sql: reportIndexes),
         Migration("0008-report-runs", sql: reportRuns),
     ])
