@@ -152,8 +152,8 @@ struct EnvelopeIngest {
         }
         let stageBytes = event.bytes(stage)
         if event.responseCode == nil, Self.isRequestReceived(stageBytes) {
-            for bytes in receivedStages[clusterID, default: ReceivedStageBuffer()].hold(event, key: key) {
-                try writeHeld(bytes, clusterID: clusterID)
+            for held in receivedStages[clusterID, default: ReceivedStageBuffer()].hold(event, key: key) {
+                try writeHeld(held, clusterID: clusterID)
             }
             return
         }
@@ -163,15 +163,15 @@ struct EnvelopeIngest {
 
     private mutating func writeHeldEvents() throws {
         for clusterID in Array(receivedStages.keys) {
-            for bytes in receivedStages[clusterID]!.drain() {
-                try writeHeld(bytes, clusterID: clusterID)
+            for held in receivedStages[clusterID]!.drain() {
+                try writeHeld(held, clusterID: clusterID)
             }
         }
     }
 
     /// Writes an event that `ReceivedStageBuffer` held; it was scanned once already.
-    private func writeHeld(_ bytes: [UInt8], clusterID: Int64?) throws {
-        try bytes.withUnsafeBytes { line in
+    private func writeHeld(_ held: ReceivedStageBuffer.HeldEvent, clusterID: Int64?) throws {
+        try held.withUnsafeBytes { line in
             try AuditEventScanner.scan(line: line) { try store.write($0, sourceID: sourceID, clusterID: clusterID) }
         }
     }
