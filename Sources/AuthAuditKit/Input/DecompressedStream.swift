@@ -29,6 +29,16 @@ public final class DecompressedStream {
     private var rawEnd = 0
     private var reachedEndOfFile = false
     private var isFinished = false
+    /// Whether the outer gzip stream has ended, at its last byte or at a problem.
+    private var outerFinished = false
+    /// The inflater of a second gzip layer, set when the first inflated bytes start with the magic bytes.
+    private var innerInflater: GzipInflater?
+    /// Inflated bytes of the outer layer not yet handed out (one layer) or inflated again (two
+    /// layers) are `middleBuffer[middleStart..<middleEnd]`; nil until the layers are known.
+    private var middleBuffer: UnsafeMutableRawBufferPointer?
+    private var middleStart = 0
+    private var middleEnd = 0
+    private var layersKnown = false
 
     /// Opens `path` (`-` for standard input) and reads its first bytes to detect gzip.
     ///
@@ -61,6 +71,7 @@ public final class DecompressedStream {
 
     deinit {
         rawBuffer.deallocate()
+        middleBuffer?.deallocate()
     }
 
     /// Fills the start of `buffer` with the next decompressed bytes.
@@ -72,10 +83,72 @@ public final class DecompressedStream {
         guard !isFinished else {
             return 0
         }
-        if let inflater {
-            return inflate(with: inflater, into: buffer)
+        guard let inflater else {
+            return readPlain(into: buffer)
         }
-        return readPlain(into: buffer)
+        if !layersKnown {
+            detectLayers(inflater)
+        }
+        let count: Int
+        if let innerInflater {
+            count = inflateInner(with: innerInflater, outer: inflater, into: buffer)
+        } else if middleStart < middleEnd, let middleBuffer {
+            count = min(buffer.count, middleEnd - middleStart)
+            buffer.copyMemory(from: UnsafeRawBufferPointer(rebasing: middleBuffer[middleStart..<(middleStart + count)]))
+            middleStart += count
+        } else {
+            count = outerFinished ? 0 : inflate(with: inflater, into: buffer)
+        }
+        if count == 0 {
+            isFinished = true
+        }
+        return count
+    }
+
+    /// Inflates the first bytes of the outer layer into `middleBuffer` and checks them for a second
+    /// gzip header.
+    private func detectLayers(_ inflater: GzipInflater) {
+        let middle = UnsafeMutableRawBufferPointer.allocate(byteCount: max(readChunkSize, 2), alignment: 16)
+        middleBuffer = middle
+        while middleEnd < 2 && !outerFinished {
+            middleEnd += inflate(with: inflater, into: UnsafeMutableRawBufferPointer(rebasing: middle[middleEnd...]))
+        }
+        if middleEnd >= 2 && middle[0] == 0x1f && middle[1] == 0x8b {
+            innerInflater = GzipInflater()
+        }
+        layersKnown = true
+    }
+
+    /// Inflates the outer layer's output again; returns 0 at the end of both layers.
+    private func inflateInner(
+        with inner: GzipInflater, outer: GzipInflater, into buffer: UnsafeMutableRawBufferPointer
+    ) -> Int {
+        guard let middleBuffer else { return 0 }
+        while true {
+            if middleStart == middleEnd {
+                if outerFinished {
+                    if let problem = inner.finish() {
+                        record(problem, severity: .warning)
+                    }
+                    return 0
+                }
+                middleStart = 0
+                middleEnd = inflate(with: outer, into: middleBuffer)
+                continue
+            }
+            let input = UnsafeRawBufferPointer(rebasing: middleBuffer[middleStart..<middleEnd])
+            let step = inner.inflate(input, into: buffer)
+            middleStart += step.consumed
+            if let problem = step.problem {
+                record(problem, severity: .error)
+                outerFinished = true
+                middleStart = middleEnd
+                return step.produced
+            }
+            if step.produced > 0 {
+                return step.produced
+            }
+        }
     }
 
     private func readPlain(into buffer: UnsafeMutableRawBufferPointer) -> Int {
@@ -106,7 +179,9 @@ public final class DecompressedStream {
         }
     }
 
+    /// Inflates the outer layer into `buffer`; returns 0 once it has ended (`outerFinished`).
     private func inflate(with inflater: GzipInflater, into buffer: UnsafeMutableRawBufferPointer) -> Int {
+        guard !outerFinished else { return 0 }
         while true {
             if rawStart == rawEnd && !reachedEndOfFile {
                 refillRawBuffer()
@@ -115,7 +190,7 @@ public final class DecompressedStream {
                 if let problem = inflater.finish() {
                     record(problem, severity: .warning)
                 }
-                isFinished = true
+                outerFinished = true
                 return 0
             }
 
@@ -124,7 +199,7 @@ public final class DecompressedStream {
             rawStart += step.consumed
             if let problem = step.problem {
                 record(problem, severity: .error)
-                isFinished = true
+                outerFinished = true
                 return step.produced
             }
             if step.produced > 0 {

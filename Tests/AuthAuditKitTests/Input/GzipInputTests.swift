@@ -34,6 +34,35 @@ import Testing
         }
     }
 
+    /// A Firehose delivery with its own compression gzips records that CloudWatch had gzipped already.
+    @Test func gzipInsideGzipAtEveryChunkSize() throws {
+        let directory = try TemporaryDirectory()
+        let inner = try InputTestSupport.gzip("a\nbb\n") + InputTestSupport.gzip("ccc\n")
+        let outer = try InputTestSupport.gzip(inner)
+        let path = try InputTestSupport.write(outer, named: "double.gz", in: directory)
+
+        for chunkSize in 1...outer.count {
+            let stream = try DecompressedStream(path: path, readChunkSize: chunkSize)
+            let text = InputTestSupport.readAll(stream, bufferSize: 3)
+            #expect(String(decoding: text, as: UTF8.self) == "a\nbb\nccc\n", "chunk size \(chunkSize)")
+            #expect(stream.diagnostics.isEmpty, "chunk size \(chunkSize)")
+        }
+    }
+
+    @Test func truncatedInnerGzipIsReported() throws {
+        let directory = try TemporaryDirectory()
+        let lines = (1...2000).map { "line \($0) \(UUID().uuidString)\n" }
+        let inner = try InputTestSupport.gzip(Array(lines.joined().utf8))
+        let outer = try InputTestSupport.gzip(Array(inner[..<(inner.count / 2)]))
+        let path = try InputTestSupport.write(outer, named: "cut-inner.gz", in: directory)
+
+        let stream = try DecompressedStream(path: path)
+        let text = InputTestSupport.readAll(stream)
+
+        #expect(!text.isEmpty)
+        #expect(stream.diagnostics.map(\.severity) == [.warning])
+    }
+
     @Test func zeroPaddingAfterLastMemberIgnored() throws {
         let directory = try TemporaryDirectory()
         let padded = try InputTestSupport.gzip("line\n") + [UInt8](repeating: 0, count: 512)
