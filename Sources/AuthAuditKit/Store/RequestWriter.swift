@@ -89,7 +89,12 @@ final class RequestWriter {
             upsert.bind(Int64(stage?.rawValue ?? 0), at: 5)
         }
         if let level = event.level {
-            upsert.bindText(event.bytes(level), at: 6)
+            let name = event.bytes(level)
+            if let code = AuditLevelCode.code(for: name) {
+                upsert.bind(code, at: 6)
+            } else {
+                upsert.bindText(name, at: 6)
+            }
         }
         try bindDimension(verbs, event, event.verb, at: 7)
 

@@ -66,6 +66,14 @@ private func eventLine(
         #expect(try text("SELECT value FROM texts ORDER BY id DESC LIMIT 1") == #"pods is forbidden: User "ops" cannot list"#)
     }
 
+    @Test(arguments: [("Metadata", "M"), ("RequestResponse", "R"), ("Request", "Q"), ("None", "N"), ("Odd", "Odd")])
+    func levelStoredAsCodeShownByName(level: String, stored: String) throws {
+        let line = eventLine(stage: "ResponseComplete", code: 200).dropLast() + #","level":"\#(level)"}"#
+        try write(String(line))
+        #expect(try text("SELECT level FROM requests") == stored)
+        #expect(try text("SELECT level FROM request_facts") == level)
+    }
+
     @Test func stagesMergeIntoOneRequest() throws {
         try write(eventLine(stage: "RequestReceived"), eventLine(stage: "ResponseComplete", code: 403))
         #expect(try integer("SELECT count(*) FROM requests") == 1)
