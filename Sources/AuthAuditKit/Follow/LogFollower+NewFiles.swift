@@ -110,15 +110,16 @@ extension LogFollower {
         incompleteCompressed[key] = nil
         let identity = FollowedFileIdentity(key: key, head: summary.head)
 
-        var offset: Int64 = 0
-        if let resumed = resumeOffset(key: key, head: summary.head, length: summary.length) {
-            offset = resumed
-        } else if let copy = ReadHistory.bestMatch(for: summary.head, excluding: key, in: readFiles()) {
-            offset = copy.offset
-            if offset >= summary.length {
-                notices.append(.skippedCopy(path: found.path, identity: identity, original: copy.identity))
-            }
-        } else if isInitial && options.startPosition == .end {
+        // A checkpoint of this inode and the offset read from the original both count as read content, so the
+        // further one wins. The inode's own checkpoint may come from an empty file followed as plain before
+        // the compressor wrote it, and then covers none of the content.
+        let resumed = resumeOffset(key: key, head: summary.head, length: summary.length)
+        let copy = ReadHistory.bestMatch(for: summary.head, excluding: key, in: readFiles())
+        var offset = max(resumed ?? 0, copy?.offset ?? 0)
+        if let copy, copy.offset >= summary.length {
+            notices.append(.skippedCopy(path: found.path, identity: identity, original: copy.identity))
+        }
+        if resumed == nil && copy == nil && isInitial && options.startPosition == .end {
             offset = summary.length
         }
         guard offset < summary.length else {
