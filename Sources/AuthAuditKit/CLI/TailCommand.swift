@@ -23,7 +23,10 @@ enum TailCommand: Command {
             --from-end to skip what the files hold now. Files that appear while tail runs, such as a new
             audit.log after rotation, are always read from the start.
 
-            SIGINT and SIGTERM commit and exit with status 0. SIGHUP reads the --mapping inputs again and
+            A line that cannot be read is skipped with a diagnostic, FILE:LINE: error: REASON, on standard
+            error and in the diagnostics table; after a restart from a checkpoint the line number is not
+            known and FILE:@OFFSET names the byte offset instead. SIGINT and SIGTERM commit and exit with
+            status 0, or 1 when any line was skipped. SIGHUP reads the --mapping inputs again and
             reloads the identity mappings from the store.
             """,
         options: [
@@ -71,7 +74,8 @@ enum TailCommand: Command {
                 "authaudit tail: stopped after \(session.linesRead) lines (\(session.linesSkipped) skipped);"
                     + " printed \(session.requestsPrinted) requests")
         }
-        return .success
+        // As for ingest, the status shows that input was skipped: each skipped line has a diagnostic.
+        return session.linesSkipped > 0 ? .failure : .success
     }
 
     static func settings(_ arguments: ParsedArguments, context: CommandContext) throws -> TailSettings {

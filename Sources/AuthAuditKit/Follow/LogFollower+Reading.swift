@@ -111,6 +111,7 @@ extension LogFollower {
         file.splitter.reset()
         file.readOffset = 0
         file.committedOffset = 0
+        file.nextLineNumber = 1
         file.lastActivity = clock.now
     }
 
@@ -162,8 +163,11 @@ extension LogFollower {
         switch event {
         case .line(let bytes, let endOffset):
             output.lines.append(
-                FollowedLine(fileIdentity: file.identity, path: file.path, lineBytes: bytes, endOffset: endOffset))
+                FollowedLine(
+                    fileIdentity: file.identity, path: file.path, lineBytes: bytes, endOffset: endOffset,
+                    startOffset: file.committedOffset, lineNumber: file.nextLineNumber))
             file.committedOffset = endOffset
+            file.nextLineNumber = file.nextLineNumber.map { $0 + 1 }
         case .zeroBytesSkipped(let offset, let count):
             notices.append(.skippedZeroBytes(path: file.path, offset: offset, count: count))
             file.committedOffset = offset + count
@@ -172,6 +176,7 @@ extension LogFollower {
                 .lineTooLong(
                     path: file.path, endOffset: endOffset, length: length, maximum: options.maximumLineLength))
             file.committedOffset = endOffset
+            file.nextLineNumber = file.nextLineNumber.map { $0 + 1 }
         }
     }
 
