@@ -23,7 +23,11 @@ enum TailCommand: Command {
             --from-end to skip what the files hold now. Files that appear while tail runs, such as a new
             audit.log after rotation, are always read from the start.
 
-            SIGINT and SIGTERM commit and exit with status 0. SIGHUP reads the --mapping inputs again and
+            A line that cannot be read is skipped with a diagnostic, FILE:LINE: error: REASON, on standard
+            error and in the diagnostics table; after a restart from a checkpoint the line number is not
+            known and FILE:@OFFSET names the byte offset instead. SIGINT and SIGTERM commit and exit with
+            status 0, or 1 when any line or path was skipped. A path that does not exist yet is waited for
+            with a warning. SIGHUP reads the --mapping inputs again and
             reloads the identity mappings from the store.
             """,
         options: [
@@ -65,13 +69,15 @@ enum TailCommand: Command {
             let inputs = settings.paths + (settings.readsStandardInput ? ["-"] : [])
             Console.error("authaudit tail: following \(inputs.joined(separator: " ")) into \(path)")
         }
+        let hasUnusablePaths = try TailPathCheck.check(settings.paths, store: store)
         try session.run(reload: readMappings)
         if !arguments.has("quiet") {
             Console.error(
                 "authaudit tail: stopped after \(session.linesRead) lines (\(session.linesSkipped) skipped);"
                     + " printed \(session.requestsPrinted) requests")
         }
-        return .success
+        // As for ingest, the status shows that input was skipped: each skipped line or path has a diagnostic.
+        return session.linesSkipped > 0 || hasUnusablePaths ? .failure : .success
     }
 
     static func settings(_ arguments: ParsedArguments, context: CommandContext) throws -> TailSettings {

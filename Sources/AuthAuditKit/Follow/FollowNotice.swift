@@ -14,6 +14,10 @@ public enum FollowNotice: Sendable, Equatable {
         case endOfCompressedFile
         /// Reading failed; see the `unreadable` notice before this one.
         case unreadable
+        /// A file followed as plain text turned out to be gzip, because it was empty or one byte long when
+        /// it was found (a compressor had just created it) or was rewritten in place. Its plain bytes were
+        /// not delivered, and a later poll reads it as a gzip file.
+        case foundCompressed
     }
 
     /// Reading of a file began at `offset`.

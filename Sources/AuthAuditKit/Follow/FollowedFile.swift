@@ -21,6 +21,9 @@ final class FollowedFile {
     /// The content offset just past the last line delivered or skipped: what a checkpoint stores.
     var committedOffset: Int64
     var splitter: FollowLineSplitter
+    /// The 1-based number of the next line, counted while the file is read from offset 0; nil when reading
+    /// started further in.
+    var nextLineNumber: Int?
     /// The status at the last poll, to check the head again only when the file changed.
     var lastStatus: FileStatus?
     /// Set once the file is renamed away from its first path, is found only under a backup name, or is no
@@ -40,6 +43,7 @@ final class FollowedFile {
         self.identity = identity
         readOffset = offset
         committedOffset = offset
+        nextLineNumber = offset == 0 ? 1 : nil
         splitter = FollowLineSplitter(maximumLineLength: maximumLineLength)
         lastActivity = now
     }
@@ -73,11 +77,11 @@ struct ReadHistory {
     }
 
     /// Returns the entry whose head `head` starts with, preferring the longest hashed head and then the
-    /// furthest offset, among `entries` and `more`, leaving out files with the device and inode `key`.
+    /// furthest offset, among `candidates`, leaving out files with the device and inode `key` when it is given.
     ///
     /// NOTE: a short head (a file of one small line) matches any file that starts with the same bytes.
     static func bestMatch(
-        for head: [UInt8], excluding key: FileKey, in candidates: [(identity: FollowedFileIdentity, offset: Int64)]
+        for head: [UInt8], excluding key: FileKey?, in candidates: [(identity: FollowedFileIdentity, offset: Int64)]
     ) -> (identity: FollowedFileIdentity, offset: Int64)? {
         var best: (identity: FollowedFileIdentity, offset: Int64)?
         for candidate in candidates {

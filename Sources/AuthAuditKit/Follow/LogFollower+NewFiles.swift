@@ -90,9 +90,6 @@ extension LogFollower {
     /// or has nothing left to read.
     private func makeCompressedFile(_ found: DiscoveredFile, isInitial: Bool) -> FollowedFile? {
         let key = found.status.key
-        if released[key] != nil {
-            return nil
-        }
         let summary: CompressedContentSummary
         do {
             summary = try CompressedContentSummary(path: found.path)
@@ -108,17 +105,23 @@ extension LogFollower {
             return nil
         }
         incompleteCompressed[key] = nil
+        if let earlier = released[key], earlier.identity.matchesHead(summary.head) {
+            return nil
+        }
         let identity = FollowedFileIdentity(key: key, head: summary.head)
 
-        var offset: Int64 = 0
-        if let resumed = resumeOffset(key: key, head: summary.head, length: summary.length) {
-            offset = resumed
-        } else if let copy = ReadHistory.bestMatch(for: summary.head, excluding: key, in: readFiles()) {
-            offset = copy.offset
-            if offset >= summary.length {
-                notices.append(.skippedCopy(path: found.path, identity: identity, original: copy.identity))
-            }
-        } else if isInitial && options.startPosition == .end {
+        // A checkpoint of this inode and the offset read from the original both count as read content, so the
+        // further one wins. The inode's own checkpoint may come from an empty file followed as plain before
+        // the compressor wrote it, and then covers none of the content.
+        let resumed = resumeOffset(key: key, head: summary.head, length: summary.length)
+        // Files of the same inode are compared too: a compressed file is never a copy of itself, and the
+        // original may have been deleted and its inode reused for the compressed file.
+        let copy = ReadHistory.bestMatch(for: summary.head, excluding: nil, in: readFiles())
+        var offset = max(resumed ?? 0, copy?.offset ?? 0)
+        if let copy, copy.offset >= summary.length {
+            notices.append(.skippedCopy(path: found.path, identity: identity, original: copy.identity))
+        }
+        if resumed == nil && copy == nil && isInitial && options.startPosition == .end {
             offset = summary.length
         }
         guard offset < summary.length else {
@@ -135,7 +138,7 @@ extension LogFollower {
         let file = FollowedFile(
             key: key, content: .compressed(stream), path: found.path, identity: identity, offset: 0,
             maximumLineLength: options.maximumLineLength, now: clock.now)
-        skip(offset, of: stream)
+        file.nextLineNumber = skip(offset, of: stream) + 1
         file.lastStatus = found.status
         file.readOffset = offset
         file.committedOffset = offset
@@ -189,16 +192,20 @@ extension LogFollower {
         return 0
     }
 
-    /// Reads and drops the first `count` decompressed bytes of `stream`.
-    private func skip(_ count: Int64, of stream: DecompressedStream) {
+    /// Reads and drops the first `count` decompressed bytes of `stream`, and returns the number of newlines
+    /// among them, which numbers the lines read after them.
+    private func skip(_ count: Int64, of stream: DecompressedStream) -> Int {
         var remaining = count
+        var newlines = 0
         while remaining > 0 {
             let wanted = Int(min(Int64(readBuffer.count), remaining))
             let read = stream.read(into: UnsafeMutableRawBufferPointer(rebasing: readBuffer[..<wanted]))
             if read == 0 {
-                return
+                break
             }
+            newlines += readBuffer[..<read].reduce(0) { $1 == 0x0A ? $0 + 1 : $0 }
             remaining -= Int64(read)
         }
+        return newlines
     }
 }

@@ -49,6 +49,10 @@ extension LogFollower {
             checkHead(of: file, descriptor)
         }
         file.lastStatus = status
+        if startsAsGzip(file, descriptor) {
+            handOverAsCompressed(file)
+            return
+        }
 
         let hadBytes = readPlain(file, descriptor, &output)
         if output.isBudgetExhausted && hadBytes {
@@ -59,6 +63,27 @@ extension LogFollower {
         } else if file.isRotated && clock.now - file.lastActivity >= options.rotatedFileGracePeriod {
             release(file, reason: .idleAfterRotation, &output)
         }
+    }
+
+    /// Returns whether a plain file of which no line was delivered yet starts with the gzip magic bytes.
+    ///
+    /// A compressor creates its output file empty and writes it afterwards, so a poll woken by the creation
+    /// sees an empty file and follows it as plain. The same happens when a file is rewritten in place.
+    private func startsAsGzip(_ file: FollowedFile, _ descriptor: InputFileDescriptor) -> Bool {
+        guard file.committedOffset == 0, file.readOffset < 2,
+            case .success(let magic) = descriptor.readBytes(count: 2, at: 0)
+        else {
+            return false
+        }
+        return magic == [0x1f, 0x8b]
+    }
+
+    /// Stops following a file as plain without recording it as read, so the next poll finds it as a file not
+    /// followed yet and decompresses it, or skips it as a copy of a file already read.
+    private func handOverAsCompressed(_ file: FollowedFile) {
+        followedKeys.remove(file.key)
+        file.isReleased = true
+        notices.append(.released(path: file.path, identity: file.identity, reason: .foundCompressed))
     }
 
     /// Compares the file's first bytes with its identity: a mismatch means the file was rewritten in place,
@@ -86,6 +111,7 @@ extension LogFollower {
         file.splitter.reset()
         file.readOffset = 0
         file.committedOffset = 0
+        file.nextLineNumber = 1
         file.lastActivity = clock.now
     }
 
@@ -137,8 +163,11 @@ extension LogFollower {
         switch event {
         case .line(let bytes, let endOffset):
             output.lines.append(
-                FollowedLine(fileIdentity: file.identity, path: file.path, lineBytes: bytes, endOffset: endOffset))
+                FollowedLine(
+                    fileIdentity: file.identity, path: file.path, lineBytes: bytes, endOffset: endOffset,
+                    startOffset: file.committedOffset, lineNumber: file.nextLineNumber))
             file.committedOffset = endOffset
+            file.nextLineNumber = file.nextLineNumber.map { $0 + 1 }
         case .zeroBytesSkipped(let offset, let count):
             notices.append(.skippedZeroBytes(path: file.path, offset: offset, count: count))
             file.committedOffset = offset + count
@@ -147,6 +176,7 @@ extension LogFollower {
                 .lineTooLong(
                     path: file.path, endOffset: endOffset, length: length, maximum: options.maximumLineLength))
             file.committedOffset = endOffset
+            file.nextLineNumber = file.nextLineNumber.map { $0 + 1 }
         }
     }
 

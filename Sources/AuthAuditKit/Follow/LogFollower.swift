@@ -13,7 +13,9 @@
 ///   that file. This skips a rotated backup compressed afterwards (`audit-<time>.log.gz`) and the copy
 ///   made by copytruncate, and picks up lines that reached only the copy.
 /// - Gzip files are decompressed once from the start and not followed for growth. A gzip file that ends
-///   inside a member is taken as still being written and tried again when its size or time changes.
+///   inside a member is taken as still being written and tried again when its size or time changes. A
+///   file first seen empty and then filled with gzip bytes, as a compressor writes its output, is read as
+///   gzip from then on: no line of it is delivered as text.
 ///
 /// Not `Sendable`: one thread owns the follower, its open files and its offsets.
 ///

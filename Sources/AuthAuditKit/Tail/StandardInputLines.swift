@@ -4,6 +4,9 @@ import Glibc
 ///
 /// The caller waits for the descriptor in `poll(2)` and calls `read()` when it is readable, so a read
 /// never blocks for long. Standard input has no checkpoint: what was read before a restart is not known.
+///
+/// NOTE: a line longer than the maximum is dropped without a diagnostic and is not counted, so the
+/// `<stdin>:LINE` numbers of later diagnostics are one lower for each such line.
 final class StandardInputLines {
     let descriptor: Int32 = STDIN_FILENO
     private(set) var isAtEnd = false

@@ -10,6 +10,8 @@ enum TailNoticeText {
         case .gzipProblem(let path, let problem):
             return "\(path): \(DiagnosticRenderer.describe(problem)); the lines before the damage were read"
         case .lineTooLong(let path, let endOffset, let length, let maximum):
+            // NOTE: a line too long is reported here by offset but not counted as skipped, so it does not
+            // change the exit status.
             return "\(path): skipped a line of \(length) bytes ending at offset \(endOffset), longer than"
                 + " --max-line-bytes \(maximum)"
         case .truncated(let path, _, let previousOffset):

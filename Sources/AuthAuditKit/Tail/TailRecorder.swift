@@ -10,10 +10,15 @@
 ///
 /// The caller opens and commits the batch around `record`, together with the checkpoints.
 final class TailRecorder {
-    /// One input: a followed file (by device and inode) or standard input.
+    /// One input: a followed file (by device and inode) or standard input, and where the line is in it.
     struct Origin {
         var key: Key
         var path: String
+        /// The 1-based line number. When it and `offset` are both nil, the recorder counts the lines it is
+        /// given from this origin, as it does for standard input.
+        var lineNumber: Int?
+        /// The content offset of the line's first byte, named in diagnostics when the line number is unknown.
+        var offset: Int64?
 
         struct Key: Hashable {
             var device: UInt64
@@ -30,17 +35,15 @@ final class TailRecorder {
     private var auditIDBuffer = [UInt8](repeating: 0, count: 256)
     private var kinds: [Origin.Key: TailLineKind] = [:]
     private var sourceIDs: [Origin.Key: Int64] = [:]
-    /// Lines that could not be read as their input's kind, for the summary on standard error.
+    /// Lines that could not be read as their input's kind, for the summary and the exit status.
     private(set) var skippedLines = 0
-    private var reportedUnknown: Set<Origin.Key> = []
-    /// Paths whose lines are neither audit events nor authenticator lines, once each; see `takeUnknownInputs`.
-    private var unknownInputs: [String] = []
-
-    /// Returns and clears the paths found since the last call whose lines are of no kind tail reads.
-    func takeUnknownInputs() -> [String] {
-        defer { unknownInputs.removeAll() }
-        return unknownInputs
-    }
+    /// Lines recorded from origins without a line number, to number the next one.
+    private var countedLines: [Origin.Key: Int] = [:]
+    /// The diagnostic location of the line being recorded.
+    private var location: (source: String, line: Int?) = ("", nil)
+    /// Diagnostics of skipped lines stored in the current batch and not printed yet.
+    private var pendingDiagnostics: [Diagnostic] = []
+    private var observer: ConsoleObserver?
 
     init(store: AuditStore, lookup: TailIdentityLookup, clusterID: Int64?) throws {
         self.store = store
@@ -50,16 +53,22 @@ final class TailRecorder {
             "SELECT code IS NOT NULL FROM requests WHERE audit_id = ?", persistent: true)
     }
 
-    /// Stores one line and returns the requests it completed.
+    /// Stores one line of a followed file and returns the requests it completed.
+    func record(_ line: FollowedLine) throws -> [TailRequest] {
+        let key = Origin.Key(device: line.fileIdentity.device, inode: line.fileIdentity.inode)
+        let origin = Origin(key: key, path: line.path, lineNumber: line.lineNumber, offset: line.startOffset)
+        return try record(line.lineBytes, from: origin)
+    }
+
+    /// Stores one line and returns the requests it completed. A line that cannot be read is skipped with an
+    /// error diagnostic, stored in the batch and printed by `printDiagnostics`.
     func record(_ line: [UInt8], from origin: Origin) throws -> [TailRequest] {
+        location = Self.location(of: origin, counted: &countedLines)
         guard !line.withUnsafeBytes({ ScannedBatch.isBlank($0) }) else { return [] }
         let kind = kinds[origin.key] ?? TailLineKind.detect(line)
         if kind == .unknown {
             // The kind is detected again on the next line, so one stray first line does not decide it.
-            skippedLines += 1
-            if reportedUnknown.insert(origin.key).inserted {
-                unknownInputs.append(origin.path)
-            }
+            try skip(.invalidAuditEvent(reason: "the line is neither an audit event nor an authenticator line"))
             return []
         }
         kinds[origin.key] = kind
@@ -74,6 +83,42 @@ final class TailRecorder {
         case .unknown:
             return []
         }
+    }
+
+    /// Returns `FILE` and the line number, or `FILE:@OFFSET` without a line number when only the offset is
+    /// known, as after a restart from a checkpoint.
+    private static func location(of origin: Origin, counted: inout [Origin.Key: Int]) -> (String, Int?) {
+        if let number = origin.lineNumber {
+            return (origin.path, number)
+        }
+        if let offset = origin.offset {
+            return ("\(origin.path):@\(offset)", nil)
+        }
+        let number = counted[origin.key, default: 0] + 1
+        counted[origin.key] = number
+        return (origin.path, number)
+    }
+
+    /// Counts a skipped line and stores its diagnostic in the current batch.
+    private func skip(_ problem: InputProblem) throws {
+        skippedLines += 1
+        let diagnostic = Diagnostic(severity: .error, source: location.source, line: location.line, problem: problem)
+        try store.record(diagnostic, problemText: DiagnosticRenderer.describe(problem))
+        pendingDiagnostics.append(diagnostic)
+    }
+
+    /// Prints the diagnostics of the lines skipped since the last call on standard error, at most
+    /// `ConsoleObserver.diagnosticsPerSource` per file unless `isVerbose`. Called after the batch is committed.
+    ///
+    /// NOTE: a line named by offset (`FILE:@OFFSET`) is its own source for that limit, and the count of
+    /// diagnostics left out is never printed, because tail never finishes a source.
+    func printDiagnostics(isVerbose: Bool) {
+        let observer = self.observer ?? ConsoleObserver(isVerbose: isVerbose, showsProgress: false)
+        self.observer = observer
+        for diagnostic in pendingDiagnostics {
+            observer.ingest(didReport: diagnostic)
+        }
+        pendingDiagnostics.removeAll()
     }
 
     private func sourceID(_ origin: Origin, kind: TailLineKind) throws -> Int64 {
@@ -93,7 +138,9 @@ final class TailRecorder {
     private func recordCloudWatchLine(_ line: [UInt8], sourceID: Int64, path: String) throws -> [TailRequest] {
         let decoder = EnvelopeDecoder(kind: .tailText, source: path)
         let messages = decoder.decode(line + [0x0A]) + decoder.finish()
-        skippedLines += decoder.takeDiagnostics().filter { $0.severity == .error }.count
+        for diagnostic in decoder.takeDiagnostics() where diagnostic.severity == .error {
+            try skip(diagnostic.problem)
+        }
         var requests: [TailRequest] = []
         for message in messages {
             switch message.logStream.map(LogStreamKind.init(streamName:)) {
@@ -120,7 +167,7 @@ final class TailRecorder {
             try line.withUnsafeBytes { bytes in
                 try AuditEventScanner.scan(line: bytes) { event in
                     guard let auditID = event.auditID, auditID.count > 0 else {
-                        skippedLines += 1
+                        try skip(.invalidAuditEvent(reason: AuditEventDefect.missingAuditID.description))
                         return
                     }
                     // Only an event with a code can complete a request, so only then is the store asked.
@@ -134,8 +181,8 @@ final class TailRecorder {
                     }
                 }
             }
-        } catch is AuditEventScanError {
-            skippedLines += 1
+        } catch let error as AuditEventScanError {
+            try skip(error.inputProblem)
         }
         return requests
     }
@@ -145,8 +192,8 @@ final class TailRecorder {
         do {
             guard let parsed = try line.withUnsafeBytes({ try AuthenticatorLineParser.parse($0) }) else { return [] }
             record = parsed
-        } catch is AuthenticatorLineError {
-            skippedLines += 1
+        } catch let error as AuthenticatorLineError {
+            try skip(error.inputProblem)
             return []
         }
         try line.withUnsafeBytes { try store.write(record, line: $0, sourceID: sourceID) }

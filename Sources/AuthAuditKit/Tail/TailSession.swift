@@ -105,8 +105,7 @@ final class TailSession {
         do {
             var requests: [TailRequest] = []
             for line in fileLines {
-                let key = TailRecorder.Origin.Key(device: line.fileIdentity.device, inode: line.fileIdentity.inode)
-                requests += try recorder.record(line.lineBytes, from: .init(key: key, path: line.path))
+                requests += try recorder.record(line)
             }
             for line in inputLines {
                 requests += try recorder.record(line, from: .init(key: .standardInput, path: "<stdin>"))
@@ -129,9 +128,7 @@ final class TailSession {
         linesRead += fileLines.count + inputLines.count
         Console.out(output)
         Console.flush()
-        for path in recorder.takeUnknownInputs() {
-            Console.error("authaudit tail: \(path): a line is neither an audit event nor an authenticator line; skipped")
-        }
+        recorder.printDiagnostics(isVerbose: settings.isVerbose)
     }
 
     /// Waits for a signal, an inotify event, standard input or the poll interval, whichever comes first,
