@@ -47,6 +47,8 @@ public enum DiagnosticRenderer {
             return "no file to read (hidden files, Markdown and READMEs are passed over); check the path"
         case .unsupportedKind(let name):
             return "\(name) input is recognised but not analysed by this version; the file was skipped"
+        case .notFollowable:
+            return "not a regular file or folder, so it cannot be followed; pipe it to 'authaudit tail -' instead"
         }
     }
 }

@@ -26,6 +26,9 @@ public enum InputProblem: Sendable, Equatable {
     case noInputsFound
     /// The content is of a kind authaudit recognises but does not analyse yet.
     case unsupportedKind(name: String)
+    /// The path is neither a regular file nor a folder (a device, FIFO or socket), so `tail` cannot
+    /// follow it.
+    case notFollowable
 }
 
 public enum DiagnosticSeverity: String, Sendable, Comparable {

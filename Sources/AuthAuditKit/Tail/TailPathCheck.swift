@@ -20,7 +20,7 @@ enum TailPathCheck {
                 // NOTE: no InputProblem case names a file of the wrong type, so the reason is worded here.
                 let diagnostic = Diagnostic(
                     severity: .error, source: path,
-                    problem: .invalidDocument(reason: "not a regular file or folder, so it cannot be followed"))
+                    problem: .notFollowable)
                 Console.error(DiagnosticRenderer.render(diagnostic))
                 try store.record(diagnostic, problemText: DiagnosticRenderer.describe(diagnostic.problem))
                 hasErrors = true

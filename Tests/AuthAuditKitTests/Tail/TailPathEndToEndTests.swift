@@ -23,7 +23,7 @@ import Testing
         let fifo = sandbox.path("audit.fifo")
         #expect(mkfifo(fifo, 0o600) == 0)
         let tail = try TailProcess(sandbox, [fifo])
-        let message = "\(fifo): error: invalid document: not a regular file or folder"
+        let message = "\(fifo): error: not a regular file or folder, so it cannot be followed"
         #expect(Deadline.wait(seconds: 15) { tail.standardError.contains(message) })
         #expect(tail.stop() == 1)
         let stored = try sandbox.queryTexts("SELECT source FROM diagnostics WHERE severity = 'error'")
