@@ -6,8 +6,30 @@
 -- param: cluster text  Only requests of this cluster.
 -- param: user text  Only this Kubernetes username or person (directory user, e-mail or session name).
 
--- Without a window, and with at most one cluster, the counts kept per identity at resolution give
--- the same rows without scanning every request.
+-- When the window covers every stored request and at most one cluster is stored, the counts kept
+-- per identity at resolution give the same rows without scanning every request. Requests without
+-- a received time fall in no window, so only the fast path counts them.
+WITH covers_all AS (
+    SELECT (:since IS NULL OR :since <= (SELECT min(received_at) FROM requests))
+        AND (:until IS NULL OR :until > (SELECT max(received_at) FROM requests))
+        AND (SELECT count(*) FROM clusters) <= 1 AS yes
+),
+-- The window's requests counted on integer keys, so names are looked up once per group.
+counted AS (
+    SELECT
+        r.cluster_id,
+        coalesce(r.impersonated_identity_id, r.identity_id) AS identity_id,
+        count(*) AS requests,
+        sum(r.code = 403) AS forbidden,
+        min(r.received_at) AS first_seen,
+        max(r.received_at) AS last_seen
+    FROM requests r
+    WHERE NOT (SELECT yes FROM covers_all)
+        AND (:since IS NULL OR r.received_at >= :since)
+        AND (:until IS NULL OR r.received_at < :until)
+        AND (:cluster IS NULL OR r.cluster_id IN (SELECT id FROM clusters WHERE name = :cluster))
+    GROUP BY r.cluster_id, coalesce(r.impersonated_identity_id, r.identity_id)
+)
 SELECT
     (SELECT name FROM clusters) AS cluster,
     coalesce(res.person, u.name) AS person,
@@ -22,7 +44,7 @@ FROM identity_resolutions res
 JOIN identities i ON i.id = res.identity_id
 JOIN usernames u ON u.id = i.username_id
 WHERE res.requests > 0
-    AND :since IS NULL AND :until IS NULL AND (SELECT count(*) FROM clusters) <= 1
+    AND (SELECT yes FROM covers_all)
     AND (:cluster IS NULL OR :cluster = (SELECT name FROM clusters))
     AND (:user IS NULL OR u.name = :user OR res.person = :user COLLATE NOCASE
         OR EXISTS (SELECT 1 FROM identity_links l WHERE l.identity_id = res.identity_id
@@ -30,24 +52,22 @@ WHERE res.requests > 0
 GROUP BY res.person, res.iam_arn, u.name, res.status
 UNION ALL
 SELECT
-    f.cluster,
-    coalesce(res.person, f.effective_username) AS person,
+    cl.name AS cluster,
+    coalesce(res.person, u.name) AS person,
     res.iam_arn AS iam_principal,
-    f.effective_username AS username,
+    u.name AS username,
     res.status AS resolution,
-    count(*) AS requests,
-    sum(f.code = 403) AS forbidden,
-    iso_time(min(f.received_at)) AS first_seen,
-    iso_time(max(f.received_at)) AS last_seen
-FROM request_facts f
-LEFT JOIN identity_resolutions res ON res.identity_id = f.effective_identity_id
-WHERE f.effective_username IS NOT NULL
-    AND NOT (:since IS NULL AND :until IS NULL AND (SELECT count(*) FROM clusters) <= 1)
-    AND (:since IS NULL OR f.received_at >= :since)
-    AND (:until IS NULL OR f.received_at < :until)
-    AND (:cluster IS NULL OR f.cluster = :cluster)
-    AND (:user IS NULL OR f.effective_username = :user OR res.person = :user COLLATE NOCASE
-        OR EXISTS (SELECT 1 FROM identity_links l WHERE l.identity_id = f.effective_identity_id
+    sum(c.requests) AS requests,
+    sum(c.forbidden) AS forbidden,
+    iso_time(min(c.first_seen)) AS first_seen,
+    iso_time(max(c.last_seen)) AS last_seen
+FROM counted c
+JOIN identities i ON i.id = c.identity_id
+JOIN usernames u ON u.id = i.username_id
+LEFT JOIN clusters cl ON cl.id = c.cluster_id
+LEFT JOIN identity_resolutions res ON res.identity_id = c.identity_id
+WHERE (:user IS NULL OR u.name = :user OR res.person = :user COLLATE NOCASE
+        OR EXISTS (SELECT 1 FROM identity_links l WHERE l.identity_id = c.identity_id
             AND l.kind = 'person' AND l.value = :user COLLATE NOCASE))
-GROUP BY f.cluster, res.person, res.iam_arn, f.effective_username, res.status
+GROUP BY cl.name, res.person, res.iam_arn, u.name, res.status
 ORDER BY 6 DESC, 4;
