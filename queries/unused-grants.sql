@@ -22,7 +22,15 @@
 -- alone could use show as unused. `used` groups the window's allowed requests by the same columns
 -- that the ingest matched against RBAC (rbac_request_grants), so each distinct request shape is
 -- joined once.
-WITH used AS MATERIALIZED (
+--
+-- When the window covers every stored request, the per-grant totals the ingest kept
+-- (rbac_grant_usage) give the same counts without grouping every request. Requests without a
+-- received time fall in no window, so only those totals count them.
+WITH covers_all AS (
+    SELECT (:since IS NULL OR :since <= (SELECT min(received_at) FROM requests))
+        AND (:until IS NULL OR :until > (SELECT max(received_at) FROM requests)) AS yes
+),
+used AS MATERIALIZED (
     SELECT
         coalesce(r.impersonated_identity_id, r.identity_id) AS identity_id, r.verb_id, r.resource_id,
         r.namespace_id, r.object_name, CASE WHEN r.resource_id IS NULL THEN r.request_path END AS request_path,
@@ -31,6 +39,7 @@ WITH used AS MATERIALIZED (
     WHERE (r.identity_id IS NOT NULL OR r.impersonated_identity_id IS NOT NULL) AND r.verb_id IS NOT NULL
         AND (r.decision = 1 OR (r.decision IS NULL AND r.code BETWEEN 100 AND 399))
         AND (:since IS NULL OR r.received_at >= :since) AND (:until IS NULL OR r.received_at < :until)
+        AND NOT (SELECT yes FROM covers_all)
     GROUP BY 1, 2, 3, 4, 5, 6
 ),
 grant_use AS MATERIALIZED (
@@ -40,6 +49,11 @@ grant_use AS MATERIALIZED (
         AND rg.resource_id IS u.resource_id AND rg.namespace_id IS u.namespace_id
         AND rg.object_name IS u.object_name AND rg.request_path IS u.request_path
     GROUP BY rg.grant_id, rg.verb, rg.resource
+    UNION ALL
+    SELECT grant_id, verb, resource, sum(requests), max(last_used_at)
+    FROM rbac_grant_usage
+    WHERE (SELECT yes FROM covers_all)
+    GROUP BY grant_id, verb, resource
 ),
 grant_totals AS MATERIALIZED (
     SELECT grant_id, sum(requests) AS requests, max(last_used_at) AS last_used_at FROM grant_use GROUP BY grant_id

@@ -18,6 +18,39 @@ import Testing
         return sandbox
     }
 
+    /// A window that covers the whole store is answered from `rbac_grant_usage`; a narrower one
+    /// groups the requests again through `rbac_request_grants`. Both must count the same.
+    @Test func storedTotalsEqualRegroupedRequests() throws {
+        let store = try sandbox()
+        let totals = try store.queryTexts(
+            """
+            SELECT grant_id || ' ' || verb || ' ' || resource || ' ' || sum(requests) || ' ' || max(last_used_at)
+            FROM rbac_grant_usage GROUP BY grant_id, verb, resource ORDER BY 1
+            """)
+        let regrouped = try store.queryTexts(
+            """
+            WITH used AS (
+                SELECT coalesce(r.impersonated_identity_id, r.identity_id) AS identity_id, r.verb_id, r.resource_id,
+                    r.namespace_id, r.object_name, CASE WHEN r.resource_id IS NULL THEN r.request_path END AS path,
+                    count(*) AS requests, max(r.received_at) AS last_used_at
+                FROM requests r
+                WHERE (r.identity_id IS NOT NULL OR r.impersonated_identity_id IS NOT NULL) AND r.verb_id IS NOT NULL
+                    AND (r.decision = 1 OR (r.decision IS NULL AND r.code BETWEEN 100 AND 399))
+                GROUP BY 1, 2, 3, 4, 5, 6
+            )
+            SELECT rg.grant_id || ' ' || rg.verb || ' ' || rg.resource || ' ' || sum(u.requests) || ' '
+                || max(u.last_used_at)
+            FROM used u
+            JOIN rbac_request_grants rg ON rg.identity_id = u.identity_id AND rg.verb_id = u.verb_id
+                AND rg.resource_id IS u.resource_id AND rg.namespace_id IS u.namespace_id
+                AND rg.object_name IS u.object_name AND rg.request_path IS u.path
+            GROUP BY rg.grant_id, rg.verb, rg.resource ORDER BY 1
+            """)
+
+        #expect(!totals.isEmpty)
+        #expect(totals == regrouped)
+    }
+
     @Test func awsAuthEntryNeverUsed() throws {
         let rows = try sandbox().reportRows("unused-grants")
 
