@@ -11,7 +11,7 @@ enum IdentityResolution {
         let connection = store.connection
         let references = try ReferenceDocuments.load(from: store)
         let history = MappingHistory(versions: try loadMappingVersions(connection) + references.accessEntryVersions)
-        let index = AuthenticatorIndex(records: try loadAuthenticatorRecords(connection))
+        let index = try loadAuthenticatorIndex(connection)
         let activity = try loadActivity(connection)
         var resolvers: [[AwsAuthMapping]: IdentityResolver] = [:]
         let assumptions = try store.roleAssumptions()
@@ -192,48 +192,19 @@ enum IdentityResolution {
         return versions
     }
 
-    private static func decodeGroups(_ text: String?) throws -> [String] {
+    static func decodeGroups(_ text: String?) throws -> [String] {
         guard let text else { return [] }
         return try decodeUser(username: "", uid: nil, groups: text, extra: "{}").groups
     }
 
-    /// Stored authenticator lines in log order. A decision line stored with its paired STS facts is
-    /// preceded by a reconstructed "STS response" line, so the index pairs them again.
-    static func loadAuthenticatorRecords(_ connection: SQLiteConnection) throws -> [AuthenticatorRecord] {
-        let statement = try connection.prepare(
-            """
-            SELECT message, time, level, client, arn, sts_arn, account_id, principal_id, session_name, access_key_id,
-                   username, uid, groups, error, sts_endpoint
-            FROM authenticator_events WHERE message <> 'STS response' ORDER BY time, id
-            """)
-        var records: [AuthenticatorRecord] = []
-        while try statement.step() {
-            guard let message = statement.text(at: 0).flatMap(AuthenticatorMessage.init(rawValue:)) else { continue }
-            let time = statement.isNull(at: 1) ? nil : Timestamp(microseconds: statement.int64(at: 1))
-            if let stsARN = statement.text(at: 5) {
-                var sts = AuthenticatorRecord(message: .stsResponse)
-                sts.time = time
-                sts.client = statement.text(at: 3)
-                sts.arn = stsARN
-                sts.accountID = statement.text(at: 6)
-                sts.userID = statement.text(at: 7)
-                sts.sessionName = statement.text(at: 8)
-                sts.accessKeyID = statement.text(at: 9)
-                sts.stsEndpoint = statement.text(at: 14)
-                records.append(sts)
-            }
-            var record = AuthenticatorRecord(message: message)
-            record.time = time
-            record.level = statement.text(at: 2)
-            record.client = statement.text(at: 3)
-            record.arn = statement.text(at: 4)
-            record.username = statement.text(at: 10)
-            record.uid = statement.text(at: 11)
-            record.groups = try statement.text(at: 12).map { try decodeGroups($0) }
-            record.error = statement.text(at: 13)
-            record.stsEndpoint = statement.text(at: 14)
-            records.append(record)
+    /// Builds the authenticator index from the stored lines, reading them one row at a time: a store
+    /// can hold millions of lines, and the index keeps only one entry per identity.
+    static func loadAuthenticatorIndex(_ connection: SQLiteConnection) throws -> AuthenticatorIndex {
+        let rows = try StoredAuthenticatorRecords(connection)
+        let index = AuthenticatorIndex(records: rows)
+        if let failure = rows.failure {
+            throw failure
         }
-        return records
+        return index
     }
 }

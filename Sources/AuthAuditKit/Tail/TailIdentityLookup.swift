@@ -25,7 +25,7 @@ final class TailIdentityLookup {
         let references = try ReferenceDocuments.load(from: store)
         let versions = try Self.latestPerPath(IdentityResolution.loadMappingVersions(store.connection), store: store)
         history = MappingHistory(versions: versions + references.accessEntryVersions)
-        index = AuthenticatorIndex(records: try IdentityResolution.loadAuthenticatorRecords(store.connection))
+        index = try IdentityResolution.loadAuthenticatorIndex(store.connection)
         let assumptions = try store.roleAssumptions()
         enrichment = ChainEnrichment(
             roleSessions: assumptions.isEmpty ? nil : RoleSessionResolver(assumptions: assumptions),
