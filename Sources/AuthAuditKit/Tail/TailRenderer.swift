@@ -11,9 +11,17 @@ struct TailRenderer {
 
     /// Returns the output line of one request, with its newline.
     func render(_ request: TailRequest) -> String {
+        var line = ""
+        render(request, into: &line)
+        return line
+    }
+
+    /// Appends the output line of one request, with its newline, to `output`. Appending to one string per
+    /// transaction saves a string per request at 20,000 requests per second.
+    func render(_ request: TailRequest, into output: inout String) {
         switch format {
-        case .text: renderText(request)
-        case .json: renderJSON(request)
+        case .text: output += renderText(request)
+        case .json: renderJSON(request, into: &output)
         }
     }
 
@@ -34,12 +42,12 @@ struct TailRenderer {
         return columns.joined(separator: "  ") + "\n"
     }
 
-    private func renderJSON(_ request: TailRequest) -> String {
-        var line = ""
-        line.reserveCapacity(512)
-        func add(_ key: StaticString, _ value: String?) {
-            line += line.isEmpty ? "{\"" : ",\""
-            line += key.description
+    private func renderJSON(_ request: TailRequest, into line: inout String) {
+        var isFirst = true
+        func add(_ key: String, _ value: String?) {
+            line += isFirst ? "{\"" : ",\""
+            isFirst = false
+            line += key
             line += "\":"
             if let value {
                 Self.appendQuoted(value, to: &line)
@@ -59,7 +67,7 @@ struct TailRenderer {
         line += ",\"code\":" + (request.code.map(String.init) ?? "null")
         add("decision", request.outcome.rawValue)
         add("source", request.source)
-        return line + "}\n"
+        line += "}\n"
     }
 
     /// Appends `text` as a JSON string. Most values need no escape and are copied whole, which matters at

@@ -1,7 +1,12 @@
 import Glibc
 
 /// The loop of `authaudit tail`: polls the followed files and standard input, stores what they add with
-/// the files' checkpoints in one transaction per poll, and prints the requests that completed.
+/// the files' checkpoints in one transaction, and prints the requests that completed.
+///
+/// A transaction normally contains one poll. While a backlog is read (a poll stopped at `maximumBytesPerPoll`),
+/// further polls join the open transaction until `maximumBatchDuration` has passed, because with random
+/// auditIDs each commit writes about one index page per request and fewer, larger commits write fewer
+/// pages twice.
 ///
 /// Output is written after the commit and flushed at once. A kill between the two loses those output
 /// lines but no stored row; printing first would print them again after the restart instead.
@@ -16,6 +21,7 @@ final class TailSession {
     private let renderer: TailRenderer
     private let signals: SignalPipe
     private let watcher: InotifyWatcher?
+    private let walCheckpointer: TailWALCheckpointer?
     private var checkpoints = TailCheckpoints()
     private let clock = ContinuousClock()
     /// Counts for the message on standard error at the end.
@@ -48,6 +54,18 @@ final class TailSession {
         }
         standardInput = settings.readsStandardInput
             ? StandardInputLines(maximumLineLength: settings.maximumLineLength) : nil
+        if store.connection.path == ":memory:" {
+            walCheckpointer = nil
+        } else {
+            try store.connection.execute(
+                "PRAGMA wal_autocheckpoint = \(TailWALCheckpointer.fallbackAutocheckpointPages)")
+            walCheckpointer = try TailWALCheckpointer(
+                path: store.connection.path, interval: settings.walCheckpointInterval)
+        }
+    }
+
+    deinit {
+        walCheckpointer?.stop()
     }
 
     /// Runs until SIGINT or SIGTERM, or until standard input ends when no file is followed.
@@ -57,16 +75,7 @@ final class TailSession {
         var lastBatch = clock.now - settings.minimumBatchInterval
         while true {
             watcher?.watch(settings.paths)
-            let fileLines = follower?.poll() ?? []
-            reportNotices()
-            var inputLines: [[UInt8]] = []
-            if let standardInput, !standardInput.isAtEnd, isReadable(standardInput.descriptor) {
-                inputLines = standardInput.read()
-            }
-            if !fileLines.isEmpty || !inputLines.isEmpty || follower != nil {
-                try commit(fileLines: fileLines, inputLines: inputLines)
-            }
-            if !fileLines.isEmpty || !inputLines.isEmpty {
+            if try storeBatch() {
                 lastBatch = clock.now
             }
 
@@ -96,39 +105,88 @@ final class TailSession {
         }
     }
 
-    /// Stores the lines of one poll and the changed checkpoints in one transaction, then prints.
-    private func commit(fileLines: [FollowedLine], inputLines: [[UInt8]]) throws {
-        let changed = follower.map { checkpoints.changes(lines: fileLines, follower: $0) } ?? []
-        guard !fileLines.isEmpty || !inputLines.isEmpty || !changed.isEmpty else { return }
-        var output = ""
-        try store.beginBatch()
+    /// Polls, stores the lines and the changed checkpoints in one transaction, commits, then prints.
+    /// Returns whether any line was read.
+    private func storeBatch() throws -> Bool {
+        let started = clock.now
+        var batch = Batch()
+        var isOpen = false
+
         do {
-            var requests: [TailRequest] = []
-            for line in fileLines {
-                requests += try recorder.record(line)
+            repeat {
+                let fileLines = follower?.poll() ?? []
+                reportNotices()
+                var inputLines: [[UInt8]] = []
+                if let standardInput, !standardInput.isAtEnd, isReadable(standardInput.descriptor) {
+                    inputLines = standardInput.read()
+                }
+                let changed = follower.map { checkpoints.changes(lines: fileLines, follower: $0) } ?? []
+                if fileLines.isEmpty && inputLines.isEmpty && changed.isEmpty {
+                    break
+                }
+                if !isOpen {
+                    try store.beginBatch()
+                    isOpen = true
+                }
+                try store(fileLines: fileLines, inputLines: inputLines, changed: changed, into: &batch)
+                batch.polls += 1
+            } while follower?.hasUnreadBytes == true && batch.polls < settings.maximumPollsPerBatch
+                && clock.now - started < settings.maximumBatchDuration
+            if isOpen {
+                try store.commitBatch()
             }
-            for line in inputLines {
-                requests += try recorder.record(line, from: .init(key: .standardInput, path: "<stdin>"))
-            }
-            let now = Clock.now()
-            for (identity, offset, path) in changed {
-                try checkpointTable.save(identity, offset: offset, path: path, at: now)
-            }
-            // The output is rendered before the commit, so that only one write(2) follows it.
-            for request in requests where settings.filter.matches(request) {
-                output += renderer.render(request)
-                requestsPrinted += 1
-            }
-            try store.commitBatch()
         } catch {
             store.rollbackBatch()
             throw error
         }
-        checkpoints.markSaved(changed)
-        linesRead += fileLines.count + inputLines.count
-        Console.out(output)
+        guard isOpen else { return false }
+
+        for changed in batch.checkpoints {
+            checkpoints.markSaved(changed)
+        }
+        linesRead += batch.lineCount
+        requestsPrinted += batch.requestCount
+        Console.out(batch.output)
         Console.flush()
         recorder.printDiagnostics(isVerbose: settings.isVerbose)
+        return batch.lineCount > 0
+    }
+
+    /// Stores the lines of one poll and its changed checkpoints in the open transaction, and renders the
+    /// requests they completed into `batch`.
+    private func store(
+        fileLines: [FollowedLine], inputLines: [[UInt8]], changed: [(FollowedFileIdentity, Int64, String)],
+        into batch: inout Batch
+    ) throws {
+        var requests: [TailRequest] = []
+        for line in fileLines {
+            requests += try recorder.record(line)
+        }
+        for line in inputLines {
+            requests += try recorder.record(line, from: .init(key: .standardInput, path: "<stdin>"))
+        }
+        // A checkpoint row may be written again by a later poll of the same batch; the last write wins.
+        let now = Clock.now()
+        for (identity, offset, path) in changed {
+            try checkpointTable.save(identity, offset: offset, path: path, at: now)
+        }
+        // The output is rendered before the commit, so that only one write(2) follows it.
+        for request in requests where settings.filter.matches(request) {
+            renderer.render(request, into: &batch.output)
+            batch.requestCount += 1
+        }
+        batch.lineCount += fileLines.count + inputLines.count
+        batch.checkpoints.append(changed)
+    }
+
+    /// The output and counts of one transaction, printed and added to the totals once it is committed.
+    private struct Batch {
+        var output = ""
+        var polls = 0
+        var lineCount = 0
+        var requestCount = 0
+        /// The checkpoint rows of each poll, in poll order.
+        var checkpoints: [[(FollowedFileIdentity, Int64, String)]] = []
     }
 
     /// Waits for a signal, an inotify event, standard input or the poll interval, whichever comes first,

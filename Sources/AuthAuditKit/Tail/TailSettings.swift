@@ -21,4 +21,12 @@ struct TailSettings {
     /// The most content bytes read in one poll, which bounds one transaction and the memory it needs
     /// while a backlog is read.
     var maximumBytesPerPoll = 1024 * 1024
+    /// The longest time polls keep joining one transaction while a backlog is read. Lines of the first poll
+    /// wait this long, at most, before they are printed.
+    var maximumBatchDuration: Duration = .milliseconds(100)
+    /// The most polls in one transaction, which bounds its output text to about this many times the
+    /// output of one poll.
+    var maximumPollsPerBatch = 16
+    /// How often a background thread copies the write-ahead log into the store file.
+    var walCheckpointInterval: Duration = .milliseconds(250)
 }

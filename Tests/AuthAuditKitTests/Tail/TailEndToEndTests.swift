@@ -161,6 +161,32 @@ import Testing
         try Self.expectExactly(Self.ids(1...total), printed: printed, in: sandbox)
     }
 
+    /// A backlog of several MiB is read in polls of at most 1 MiB, and several polls share one transaction;
+    /// the checkpoints of every poll must be committed, so a restart after kill -9 prints only new lines.
+    @Test func backlogOverSeveralPollsResumesExactly() throws {
+        let sandbox = try EndToEndSandbox()
+        let total = 8000
+        let firstHalf = Self.lines(1...(total / 2))
+        let secondHalf = Self.lines((total / 2 + 1)...total)
+        // More than one poll's 1 MiB in each file, so the transaction spans polls and files.
+        #expect(firstHalf.utf8.count > 1024 * 1024)
+        #expect(secondHalf.utf8.count > 1024 * 1024)
+        try sandbox.write(Data(firstHalf.utf8), to: "logs/audit.log")
+        try sandbox.write(Data(secondHalf.utf8), to: "logs/other.log")
+        let first = try TailProcess(sandbox, [sandbox.path("logs")])
+        #expect(first.waitForOutput(count: total, seconds: 30))
+        #expect(first.stop(with: SIGKILL) == nil)
+
+        let second = try TailProcess(sandbox, [sandbox.path("logs")])
+        let writer = try LogWriter(path: sandbox.path("logs/audit.log"))
+        try writer.write(Self.lines((total + 1)...(total + 10)))
+        #expect(second.waitForOutput(count: 10))
+        #expect(second.stop() == 0)
+        #expect(second.printedAuditIDs == Self.ids((total + 1)...(total + 10)))
+        try Self.expectExactly(
+            Self.ids(1...(total + 10)), printed: first.printedAuditIDs + second.printedAuditIDs, in: sandbox)
+    }
+
     @Test func standardInputWithCloudWatchTailText() throws {
         let sandbox = try EndToEndSandbox()
         let tail = try TailProcess(sandbox, ["-"])
