@@ -118,6 +118,12 @@ struct ReportContext {
         var bindings = try ReportArguments(values).bindings(
             for: definition, anchor: newest, parseTime: TimestampParser.parse)
         let window = ReportWindow.apply(to: &bindings, definition: definition, newestRequest: newest)
+        if let window, window.start >= window.end {
+            // Only --since was given, and it is after the newest stored request.
+            throw ReportArgumentError.emptyWindow(
+                since: values["since"] ?? TimestampFormatter.format(window.start),
+                until: values["until"] ?? TimestampFormatter.format(window.end) + " (just after the newest stored request)")
+        }
         let table = try ReportRunner(connection: connection).run(definition, bindings: bindings)
         let run = ReportRun(
             report: definition.name, parameters: ReportRun.comparedParameters(values), window: window,

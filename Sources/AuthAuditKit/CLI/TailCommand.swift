@@ -71,10 +71,15 @@ enum TailCommand: Command {
         }
         let hasUnusablePaths = try TailPathCheck.check(settings.paths, store: store)
         try session.run(reload: readMappings)
+        // Identities first seen while following are resolved now, as at the end of an ingest, so that
+        // reports and whois on this store name their roles and people.
+        try IdentityResolution.run(store: store)
+        try RBACUsageAnalysis.run(store: store)
         if !arguments.has("quiet") {
+            let count = IngestSummaryRenderer.count
             Console.error(
-                "authaudit tail: stopped after \(session.linesRead) lines (\(session.linesSkipped) skipped);"
-                    + " printed \(session.requestsPrinted) requests")
+                "authaudit tail: stopped after \(count(session.linesRead, "line", nil))"
+                    + " (\(session.linesSkipped) skipped); printed \(count(session.requestsPrinted, "request", nil))")
         }
         // As for ingest, the status shows that input was skipped: each skipped line or path has a diagnostic.
         return session.linesSkipped > 0 || hasUnusablePaths ? .failure : .success

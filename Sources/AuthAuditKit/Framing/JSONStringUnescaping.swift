@@ -61,34 +61,17 @@ enum JSONStringUnescaping {
     /// Reads the four hex digits after `\u` (and a low surrogate's escape after a high one) at `index`,
     /// moving `index` past what it used.
     private static func readUnicodeEscape(_ raw: UnsafeRawBufferPointer, at index: inout Int) -> Unicode.Scalar {
-        guard let value = readHex4(raw, at: index) else { return "\u{FFFD}" }
+        guard let value = JSONStringDecoding.readHex4(raw, at: index) else { return "\u{FFFD}" }
         index += 4
         if (0xD800...0xDBFF).contains(value) {
             // A high surrogate must be followed by `\uDC00`-`\uDFFF` to form one scalar.
             guard index + 6 <= raw.count, raw[index] == UInt8(ascii: "\\"), raw[index + 1] == UInt8(ascii: "u"),
-                let low = readHex4(raw, at: index + 2), (0xDC00...0xDFFF).contains(low)
+                let low = JSONStringDecoding.readHex4(raw, at: index + 2), (0xDC00...0xDFFF).contains(low)
             else { return "\u{FFFD}" }
             index += 6
             return Unicode.Scalar(0x10000 + ((value - 0xD800) << 10) + (low - 0xDC00)) ?? "\u{FFFD}"
         }
         return Unicode.Scalar(value) ?? "\u{FFFD}"
-    }
-
-    private static func readHex4(_ raw: UnsafeRawBufferPointer, at start: Int) -> UInt32? {
-        guard start + 4 <= raw.count else { return nil }
-        var value: UInt32 = 0
-        for offset in 0..<4 {
-            let byte = raw[start + offset]
-            let digit: UInt8
-            switch byte {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = byte - UInt8(ascii: "0")
-            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = byte - UInt8(ascii: "a") + 10
-            case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = byte - UInt8(ascii: "A") + 10
-            default: return nil
-            }
-            value = value << 4 | UInt32(digit)
-        }
-        return value
     }
 }
 

@@ -50,7 +50,8 @@ public enum JSONStringDecoding {
         return String(decoding: output, as: UTF8.self)
     }
 
-    private static func readHex4(_ raw: UnsafeRawBufferPointer, at start: Int) -> UInt32? {
+    /// Reads four hex digits at `start`; nil when there are fewer or one is not a hex digit.
+    static func readHex4(_ raw: UnsafeRawBufferPointer, at start: Int) -> UInt32? {
         guard start + 4 <= raw.count else { return nil }
         var value: UInt32 = 0
         for offset in 0..<4 {

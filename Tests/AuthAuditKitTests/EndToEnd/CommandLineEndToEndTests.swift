@@ -179,6 +179,15 @@ import Testing
         #expect(result.standardError.contains("is not before --until"), "stderr: \(result.standardError)")
     }
 
+    @Test func sinceAfterNewestRequestIsUsageError() throws {
+        let sandbox = try Self.samplesSandbox()
+
+        let result = try sandbox.run(["report", "forbidden", "--since", "2020-01-01T00:00:00Z"])
+
+        #expect(result.status == 64)
+        #expect(result.standardError.contains("just after the newest stored request"), "stderr: \(result.standardError)")
+    }
+
     /// `--since` with a duration counts back from the newest stored request (14:09:57.124610 in samples/).
     @Test func sinceSelectsRecentRows() throws {
         let sandbox = try Self.samplesSandbox()

@@ -47,6 +47,19 @@ import Testing
         #expect(users == ["dev:alice", "dev:alice"])
     }
 
+    /// Reports and whois read `identity_resolutions`, which tail fills when it stops.
+    @Test func storeResolvedAfterStop() throws {
+        let sandbox = try EndToEndSandbox()
+        let mapping = try sandbox.write(Data(Self.configMap(role: "Ops").utf8), to: "aws-auth.yaml")
+        let log = try sandbox.write(Data(Self.request(1).utf8), to: "logs/audit.log")
+        let tail = try TailProcess(sandbox, [log, "--mapping", mapping])
+        #expect(tail.waitForOutput(count: 1))
+        #expect(tail.stop() == 0)
+
+        let principals = try sandbox.queryTexts("SELECT iam_arn FROM identity_resolutions WHERE requests > 0")
+        #expect(principals == ["arn:aws:iam::111122223333:role/Ops"])
+    }
+
     @Test func userFilterMatchesUsername() throws {
         let sandbox = try EndToEndSandbox()
         var other = AuditEventLine(auditID: AuditEventLine.auditID(2))
