@@ -72,6 +72,15 @@ struct ReportContext {
         return (Self.droppingSingleCluster(result.table), result.windowLine)
     }
 
+    private static func clusterNames(_ connection: SQLiteConnection) throws -> [String] {
+        let statement = try connection.prepare("SELECT name FROM clusters ORDER BY name")
+        var names: [String] = []
+        while try statement.step() {
+            names.append(statement.text(at: 0) ?? "")
+        }
+        return names
+    }
+
     /// The newest request time in the store: durations such as `7d` and the default window count back from it.
     func anchor() throws -> Timestamp? {
         try connection.scalarInteger("SELECT max(received_at) FROM requests").map(Timestamp.init(microseconds:))
@@ -98,6 +107,14 @@ struct ReportContext {
             changeLine = previous.map { ReportWindowText.describeComparison(with: $0) }
         }
         store(result)
+        if let cluster = values["cluster"], result.table.rows.isEmpty {
+            let known = try Self.clusterNames(connection)
+            if !known.contains(cluster) {
+                Console.error(
+                    "authaudit: note: the store has no cluster named '\(cluster)'; it holds "
+                        + (known.isEmpty ? "no named cluster" : known.map { "'\($0)'" }.joined(separator: ", ")))
+            }
+        }
         if let user = values["user"], result.table.rows.isEmpty {
             Console.error(
                 "authaudit: note: \(definition.name) has no rows for --user \(user);"

@@ -169,6 +169,15 @@ import Testing
         #expect(result.standardError.contains("no rows for --user nobody"), "stderr: \(result.standardError)")
     }
 
+    @Test func unknownClusterGetsNote() throws {
+        let sandbox = try Self.samplesSandbox()
+
+        let result = try sandbox.run(["report", "forbidden", "--cluster", "other"])
+
+        #expect(result.status == 0)
+        #expect(result.standardError.contains("no cluster named 'other'"), "stderr: \(result.standardError)")
+    }
+
     @Test func emptyWindowIsUsageError() throws {
         let sandbox = try Self.samplesSandbox()
 
