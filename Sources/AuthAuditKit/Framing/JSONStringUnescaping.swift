@@ -35,24 +35,15 @@ enum JSONStringUnescaping {
             }
             let escape = base.load(fromByteOffset: read + 1, as: UInt8.self)
             read += 2
-            let replacement: UInt8
-            switch escape {
-            case UInt8(ascii: "b"): replacement = 0x08
-            case UInt8(ascii: "f"): replacement = 0x0C
-            case UInt8(ascii: "n"): replacement = 0x0A
-            case UInt8(ascii: "r"): replacement = 0x0D
-            case UInt8(ascii: "t"): replacement = 0x09
-            case UInt8(ascii: "u"):
+            if escape == UInt8(ascii: "u") {
                 let scalar = readUnicodeEscape(UnsafeRawBufferPointer(buffer), at: &read)
                 for unit in UTF8.encode(scalar)! {
                     base.storeBytes(of: unit, toByteOffset: write, as: UInt8.self)
                     write += 1
                 }
                 continue
-            default:
-                replacement = escape
             }
-            base.storeBytes(of: replacement, toByteOffset: write, as: UInt8.self)
+            base.storeBytes(of: JSONStringDecoding.byte(forEscape: escape), toByteOffset: write, as: UInt8.self)
             write += 1
         }
         return write
@@ -119,14 +110,7 @@ extension JSONStringUnescaping {
             guard read + 1 < count else { return nil }
             let escape = base.load(fromByteOffset: read + 1, as: UInt8.self)
             read += 2
-            let replacement: UInt8
-            switch escape {
-            case UInt8(ascii: "b"): replacement = 0x08
-            case UInt8(ascii: "f"): replacement = 0x0C
-            case UInt8(ascii: "n"): replacement = 0x0A
-            case UInt8(ascii: "r"): replacement = 0x0D
-            case UInt8(ascii: "t"): replacement = 0x09
-            case UInt8(ascii: "u"):
+            if escape == UInt8(ascii: "u") {
                 // Only the string's own bytes are passed, so a `\u` cut by the closing quote stays
                 // inside the string, as a separate scan of the string would see it. Ten bytes cover
                 // four hex digits and a low surrogate's `\uXXXX`.
@@ -138,10 +122,8 @@ extension JSONStringUnescaping {
                     write += 1
                 }
                 continue
-            default:
-                replacement = escape
             }
-            destination.storeBytes(of: replacement, toByteOffset: write, as: UInt8.self)
+            destination.storeBytes(of: JSONStringDecoding.byte(forEscape: escape), toByteOffset: write, as: UInt8.self)
             write += 1
         }
     }

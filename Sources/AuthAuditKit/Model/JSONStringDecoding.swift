@@ -19,35 +19,41 @@ public enum JSONStringDecoding {
             }
             let escape = raw[index + 1]
             index += 2
-            switch escape {
-            case UInt8(ascii: "b"): output.append(0x08)
-            case UInt8(ascii: "f"): output.append(0x0C)
-            case UInt8(ascii: "n"): output.append(0x0A)
-            case UInt8(ascii: "r"): output.append(0x0D)
-            case UInt8(ascii: "t"): output.append(0x09)
-            case UInt8(ascii: "u"):
-                var scalar = readHex4(raw, at: index)
-                if scalar != nil { index += 4 }
-                if let high = scalar, (0xD800...0xDBFF).contains(high) {
-                    // A high surrogate must be followed by `\uDC00`-`\uDFFF` to form one scalar.
-                    if index + 6 <= raw.count, raw[index] == UInt8(ascii: "\\"), raw[index + 1] == UInt8(ascii: "u"),
-                        let low = readHex4(raw, at: index + 2), (0xDC00...0xDFFF).contains(low)
-                    {
-                        scalar = 0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00)
-                        index += 6
-                    } else {
-                        scalar = nil
-                    }
-                } else if let low = scalar, (0xDC00...0xDFFF).contains(low) {
+            guard escape == UInt8(ascii: "u") else {
+                output.append(Self.byte(forEscape: escape))
+                continue
+            }
+            var scalar = readHex4(raw, at: index)
+            if scalar != nil { index += 4 }
+            if let high = scalar, (0xD800...0xDBFF).contains(high) {
+                // A high surrogate must be followed by `\uDC00`-`\uDFFF` to form one scalar.
+                if index + 6 <= raw.count, raw[index] == UInt8(ascii: "\\"), raw[index + 1] == UInt8(ascii: "u"),
+                    let low = readHex4(raw, at: index + 2), (0xDC00...0xDFFF).contains(low)
+                {
+                    scalar = 0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00)
+                    index += 6
+                } else {
                     scalar = nil
                 }
-                appendUTF8(Unicode.Scalar(scalar ?? 0xFFFD) ?? "\u{FFFD}", to: &output)
-            default:
-                // `\"`, `\\`, `\/` and, leniently, any other escaped byte stand for themselves.
-                output.append(escape)
+            } else if let low = scalar, (0xDC00...0xDFFF).contains(low) {
+                scalar = nil
             }
+            appendUTF8(Unicode.Scalar(scalar ?? 0xFFFD) ?? "\u{FFFD}", to: &output)
         }
         return String(decoding: output, as: UTF8.self)
+    }
+
+    /// Returns the byte a one-character escape stands for: `b`, `f`, `n`, `r` and `t` their control
+    /// characters, and any other byte (`"`, `\\`, `/`, or leniently anything else) itself.
+    static func byte(forEscape escape: UInt8) -> UInt8 {
+        switch escape {
+        case UInt8(ascii: "b"): 0x08
+        case UInt8(ascii: "f"): 0x0C
+        case UInt8(ascii: "n"): 0x0A
+        case UInt8(ascii: "r"): 0x0D
+        case UInt8(ascii: "t"): 0x09
+        default: escape
+        }
     }
 
     /// Reads four hex digits at `start`; nil when there are fewer or one is not a hex digit.
