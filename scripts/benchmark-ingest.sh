@@ -179,7 +179,7 @@ fi
 
 # ----------------------------------------------------------------------------------------- corpora
 
-# Generates a corpus into DIR with gen-audit ARGS unless DIR already holds a manifest. Generation
+# Generates a corpus into DIR with gen-audit ARGS unless DIR already contains a manifest. Generation
 # goes to a scratch folder that is renamed at the end, so an interrupted run never leaves a corpus
 # that a later run would take for complete. The exit trap deletes the scratch folder.
 ensure_corpus() {

@@ -65,7 +65,7 @@ public enum ArgumentParser {
     }
 
     /// Splits `--name=value`, `--name`, `-o`, `-ovalue` into name, inline value and whether it was long.
-    /// Whether an argument reads as an option: a leading `-` not followed by a digit.
+    /// Returns whether an argument is an option: a leading `-` not followed by a digit.
     private static func looksLikeOption(_ argument: String) -> Bool {
         guard argument.hasPrefix("-") else { return false }
         return !(argument.dropFirst().first?.isNumber ?? false)

@@ -111,7 +111,7 @@ struct ReportContext {
             let known = try Self.clusterNames(connection)
             if !known.contains(cluster) {
                 Console.error(
-                    "authaudit: note: the store has no cluster named '\(cluster)'; it holds "
+                    "authaudit: note: the store has no cluster named '\(cluster)'; it contains "
                         + (known.isEmpty ? "no named cluster" : known.map { "'\($0)'" }.joined(separator: ", ")))
             }
         }
@@ -163,8 +163,8 @@ struct ReportContext {
     }
 
     private func write(_ result: ResultTable, definition: ReportDefinition, headerLines: [String]) throws {
-        // Formats for people drop a `cluster` column that holds one value; JSON and CSV keep it,
-        // so their keys stay the same whatever the store holds.
+        // Formats for people drop a `cluster` column that has one value. JSON and CSV keep it, so
+        // their keys stay the same whatever the store contains.
         let isForPeople = format == .table || format == .markdown || format == .html
         let table = isForPeople ? Self.droppingSingleCluster(result) : result
         if format == .table, let manifestColumn = table.columns.firstIndex(of: "manifest") {

@@ -107,24 +107,18 @@ public final class Ingester {
             try report(Diagnostic(severity: .note, source: displayName, problem: .emptyInput))
             return
         }
-        if let reference = prefix.withUnsafeBytes({ ReferenceDocumentKind.detect(prefix: $0) }) {
+        switch prefix.withUnsafeBytes(DetectedInput.detect) {
+        case .reference(let reference):
             try ingestReference(reader, kind: reference, path: displayName, fingerprint: fingerprint)
-            return
-        }
-        if let envelope = prefix.withUnsafeBytes({ EnvelopeDetector.detect(prefix: $0) }) {
+        case .envelopes(let envelope):
             try ingestEnvelopes(reader, kind: envelope, path: displayName, fingerprint: fingerprint)
-            return
-        }
-        if prefix.withUnsafeBytes({ CloudTrailDetector.looksLikeCloudTrail(prefix: $0) }) {
+        case .cloudTrail:
             try ingestCloudTrail(reader, path: displayName, fingerprint: fingerprint)
-            return
-        }
-        let kind = prefix.withUnsafeBytes { InputKindDetector.detect(prefix: $0) }
-        if kind == .ldif {
+        case .lines(.ldif):
             try ingestReference(reader, kind: .ldif, path: displayName, fingerprint: fingerprint)
-            return
+        case .lines(let kind):
+            try readSource(reader, kind: kind, displayName: displayName, fingerprint: fingerprint, pipeline: nil)
         }
-        try readSource(reader, kind: kind, displayName: displayName, fingerprint: fingerprint, pipeline: nil)
     }
 
     /// Ingests an audit log whose reader thread started while the previous input was written.

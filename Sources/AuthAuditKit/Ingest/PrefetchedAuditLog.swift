@@ -16,12 +16,12 @@ struct PrefetchedAuditLog {
     let reader: LineBatchReader
     let pipeline: BatchPipeline<ScannedBatch>
 
-    /// Batches of decompressed lines that each pipeline holds at most in its queue. With the batch
+    /// Batches of decompressed lines that each pipeline keeps at most in its queue. With the batch
     /// being scanned and the one being written, a pipeline keeps about four batches in memory.
     static let queueCapacity = 2
     /// Bytes of decompressed lines per batch: small enough that two pipelines fit in little memory,
     /// large enough that per-batch work (queue hand-off, commit check) is negligible. A batch of
-    /// 1 MiB holds about 650 lines of a typical EKS audit log, and its scanned views about as much
+    /// 1 MiB contains about 650 lines of a typical EKS audit log, and its scanned views about as much
     /// again.
     static let batchCapacity = 1024 * 1024
 
@@ -46,17 +46,10 @@ struct PrefetchedAuditLog {
                 path: path, maximumLineLength: options.maximumLineLength, batchCapacity: batchCapacity)
         else { return nil }
         let prefix = reader.peekPrefix(maximumBytes: 64 * 1024)
-        guard !prefix.isEmpty, prefix.withUnsafeBytes(isAuditEventLines) else { return nil }
+        guard !prefix.isEmpty, prefix.withUnsafeBytes(DetectedInput.detect) == .lines(.auditEventLines) else {
+            return nil
+        }
         return PrefetchedAuditLog(
             path: path, fingerprint: fingerprint, reader: reader, pipeline: startPipeline(reader))
-    }
-
-    /// Whether `Ingester` detects this prefix as audit event lines. The checks run in the same order
-    /// as there, where each earlier kind wins.
-    private static func isAuditEventLines(_ prefix: UnsafeRawBufferPointer) -> Bool {
-        ReferenceDocumentKind.detect(prefix: prefix) == nil
-            && EnvelopeDetector.detect(prefix: prefix) == nil
-            && !CloudTrailDetector.looksLikeCloudTrail(prefix: prefix)
-            && InputKindDetector.detect(prefix: prefix) == .auditEventLines
     }
 }

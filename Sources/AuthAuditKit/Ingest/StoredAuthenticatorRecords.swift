@@ -53,7 +53,7 @@ final class StoredAuthenticatorRecords: Sequence, IteratorProtocol {
         return record
     }
 
-    /// The "STS response" record stored inside the current row, if it has one.
+    /// Returns the "STS response" record stored inside the current row, or nil when it has none.
     private func stsRecord(time: Timestamp?) -> AuthenticatorRecord? {
         guard let stsARN = statement.text(at: 5) else { return nil }
         var sts = AuthenticatorRecord(message: .stsResponse)

@@ -40,8 +40,9 @@ public struct ReportRun: Sendable, Equatable {
 /// `json_each`, so a stored INTEGER, REAL, TEXT or NULL comes back as the same type. A BLOB is stored
 /// as its hex text and comes back as TEXT.
 ///
-/// Only the newest run of each report and parameters keeps its rows, which is all `--since-last-run`
-/// compares with; earlier runs keep their time, window and row count, and their rows become `[]`.
+/// Only the newest run of each report and parameters keeps its rows, because `--since-last-run`
+/// compares with that run alone. Earlier runs keep their time, window and row count, and their rows
+/// become `[]`.
 /// Without that, each run of a detail report over a large store would add its whole output again.
 public enum ReportRunStore {
     /// Appends a run and clears the rows of earlier runs with the same report and parameters. The

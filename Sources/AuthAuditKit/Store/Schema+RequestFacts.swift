@@ -1,8 +1,8 @@
 extension Schema {
     /// Requests with their names resolved, for reports and for users' own SQL.
     ///
-    /// `requests.level` holds a one-letter code of the audit level (`AuditLevelCode`); stores written
-    /// before the codes hold the full name, which the view passes through.
+    /// `requests.level` contains a one-letter code of the audit level (`AuditLevelCode`). Stores written
+    /// before the codes contain the full name, which the view passes through.
     static let requestFactsView = """
         CREATE VIEW request_facts AS
         SELECT

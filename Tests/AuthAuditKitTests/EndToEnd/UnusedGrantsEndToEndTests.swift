@@ -18,8 +18,8 @@ import Testing
         return sandbox
     }
 
-    /// A window that covers the whole store is answered from `rbac_grant_usage`; a narrower one
-    /// groups the requests again through `rbac_request_grants`. Both must count the same.
+    /// A window that covers the whole store is counted from `rbac_grant_usage`, and a narrower one
+    /// groups the requests again through `rbac_request_grants`. Both must give the same counts.
     @Test func storedTotalsEqualRegroupedRequests() throws {
         let store = try sandbox()
         let totals = try store.queryTexts(

@@ -53,7 +53,7 @@ struct ShapeFixtureBuilder {
             let stamped = lines.enumerated().map { index, line in
                 Self.isoTime(Self.firstMilliseconds + Int64(index) * 1_000, zone: "Z") + " " + line
             }
-            // Each object holds half of the stream, newest lines first.
+            // Each object contains half of the stream, newest lines first.
             let half = (stamped.count + 1) / 2
             let parts = [Array(stamped[..<half].reversed()), Array(stamped[half...].reversed())]
             for (index, part) in parts.enumerated() {

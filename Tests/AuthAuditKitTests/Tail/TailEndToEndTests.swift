@@ -18,7 +18,7 @@ import Testing
         numbers.map(AuditEventLine.auditID)
     }
 
-    /// Checks that the store holds exactly `expected` requests and that `printed` shows each once.
+    /// Checks that the store contains exactly `expected` requests and that `printed` shows each once.
     private static func expectExactly(
         _ expected: [String], printed: [String], in sandbox: EndToEndSandbox, sourceLocation: SourceLocation = #_sourceLocation
     ) throws {
@@ -87,7 +87,7 @@ import Testing
         #expect(tail.waitForOutput(count: 5))
         #expect(tail.stop() == 0)
 
-        // A restart sees the .gz copy for the first time and must recognise it from the checkpoint.
+        // A restart finds the .gz copy for the first time and must recognise it from the checkpoint.
         let restarted = try TailProcess(sandbox, [sandbox.path("logs")])
         try writer.write(Self.lines(6...6))
         #expect(restarted.waitForOutput(count: 1))
