@@ -63,18 +63,22 @@ enum TailCommand: Command {
             _ = try Ingester(store: store, options: options, observer: observer).run(arguments: settings.mappingInputs)
         }
         try readMappings()
+
         let lookup = try TailIdentityLookup(store: store)
         let session = try TailSession(store: store, settings: settings, lookup: lookup)
+
         if !arguments.has("quiet") {
             let inputs = settings.paths + (settings.readsStandardInput ? ["-"] : [])
             Console.error("authaudit tail: following \(inputs.joined(separator: " ")) into \(path)")
         }
         let hasUnusablePaths = try TailPathCheck.check(settings.paths, store: store)
         try session.run(reload: readMappings)
+
         // Identities first seen while following are resolved now, as at the end of an ingest, so that
         // reports and whois on this store name their roles and people.
         try IdentityResolution.run(store: store)
         try RBACUsageAnalysis.run(store: store)
+
         if !arguments.has("quiet") {
             let count = IngestSummaryRenderer.count
             Console.error(

@@ -23,8 +23,8 @@ enum DirectoryAccessWriter {
             let roleARN = entries.text(at: 0) ?? ""
             guard let arn = ARN(roleARN), let permissionSet = SSORoleName.permissionSetName(arn: arn) else { continue }
             for groupName in assignments.groups(holding: permissionSet, account: arn.account) {
-                let wanted = groupName.lowercased()
-                for group in directory.groups where group.name.lowercased() == wanted {
+                let expectedName = groupName.lowercased()
+                for group in directory.groups where group.name.lowercased() == expectedName {
                     for person in directory.members(of: group) {
                         insert.reset()
                         insert.bind(person.samAccountName ?? person.userPrincipalName ?? person.dn, at: 1)

@@ -73,14 +73,14 @@ final class TailIdentityLookup {
         // `loadMappingVersions` returns one version per document, in document id order.
         guard paths.count == versions.count else { return versions }
         var seen: Set<String> = []
-        var kept: [MappingHistory.Version] = []
+        var latest: [MappingHistory.Version] = []
         for (version, path) in zip(versions, paths).reversed() {
             if version.effectiveAt == nil && !path.isEmpty && !seen.insert(version.kind + "\u{0}" + path).inserted {
                 continue
             }
-            kept.append(version)
+            latest.append(version)
         }
-        return kept.reversed()
+        return latest.reversed()
     }
 
     private static func directoryGroups(_ chain: IdentityChain) -> [String] {
