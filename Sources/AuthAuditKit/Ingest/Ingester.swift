@@ -317,12 +317,12 @@ public final class Ingester {
                     let number = position.lineNumber
                     do {
                         try write(event, position, storage: batch.bytes, sourceID: sourceID, receivedStages: &receivedStages)
-                    } catch AuditEventError.missingAuditID {
+                    } catch let error as AuditEventError {
                         counters.recordsSkipped += 1
                         try report(
                             Diagnostic(
                                 severity: .error, source: source, line: number,
-                                problem: .invalidAuditEvent(reason: "auditID is empty")))
+                                problem: .invalidAuditEvent(reason: error.reason)))
                         return
                     }
                     counters.records += 1

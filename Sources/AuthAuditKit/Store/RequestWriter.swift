@@ -1,4 +1,5 @@
-/// Writes audit events into `requests`, merging the stages of one request by `auditID`.
+/// Writes audit events into `requests`, merging the stages of one request by `auditID` and
+/// `requestReceivedTimestamp`.
 ///
 /// Fields that every stage repeats (verb, user, objectRef, …) are kept from the first stage seen;
 /// the response fields (code, message) come from the latest stage that has a code; the
@@ -33,8 +34,7 @@ final class RequestWriter {
                 impersonated_identity_id, resource_id, namespace_id, object_name, request_path, code, decision,
                 reason_id, message_id, source_ip_id, user_agent_id, source_id, cluster_id)
             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21)
-            ON CONFLICT (audit_id) DO UPDATE SET
-                received_at = coalesce(requests.received_at, excluded.received_at),
+            ON CONFLICT (received_at, audit_id) DO UPDATE SET
                 completed_at = max(coalesce(requests.completed_at, excluded.completed_at),
                                    coalesce(excluded.completed_at, requests.completed_at)),
                 stages = requests.stages | excluded.stages,
@@ -69,6 +69,9 @@ final class RequestWriter {
         guard let auditID = event.auditID, auditID.count > 0 else {
             throw AuditEventError.missingAuditID
         }
+        guard let keyTime = Self.keyTime(of: event) else {
+            throw AuditEventError.missingTimestamp
+        }
         upsert.reset()
 
         if let encodedAuditID {
@@ -81,7 +84,7 @@ final class RequestWriter {
             }
         }
 
-        upsert.bind(event.requestTime?.microseconds, at: 2)
+        upsert.bind(keyTime, at: 2)
         upsert.bind((event.stageTimestamp ?? event.creationTimestamp)?.microseconds, at: 3)
         let stage = event.stage.flatMap { $0.hasEscapes ? AuditStage(name: event.string($0)) : AuditStage(bytes: event.bytes($0)) }
         upsert.bind(Int64((stage?.bit ?? 0) | extraStages), at: 4)
@@ -129,6 +132,13 @@ final class RequestWriter {
         upsert.bind(clusterID, at: 21)
 
         try upsert.run()
+    }
+
+    /// The time that keys a request with its audit ID: when the apiserver received it, which every
+    /// stage repeats. An event without it falls back to its own stage time, which still keeps a
+    /// re-read of the same line from being stored twice.
+    static func keyTime(of event: AuditEventView) -> Int64? {
+        (event.requestTime ?? event.stageTimestamp)?.microseconds
     }
 
     /// The stored code of an `authorization.k8s.io/decision` annotation: 1 allow, 2 forbid, else nil.
@@ -182,4 +192,14 @@ final class RequestWriter {
 /// Why an audit event could not be stored.
 enum AuditEventError: Error, Equatable {
     case missingAuditID
+    /// The event has neither a receive time nor a stage time, so no request can be keyed by it.
+    case missingTimestamp
+
+    /// The diagnostic's reason.
+    var reason: String {
+        switch self {
+        case .missingAuditID: "auditID is empty"
+        case .missingTimestamp: "requestReceivedTimestamp and stageTimestamp are missing"
+        }
+    }
 }

@@ -14,6 +14,7 @@ public enum Schema {
         Migration("0007-report-indexes", sql: reportIndexes),
         Migration("0008-report-runs", sql: reportRuns),
         Migration("0009-compact-levels", sql: "DROP VIEW request_facts;\n" + requestFactsView),
+        Migration("0010-request-key", sql: requestKey),
     ])
 
     static let initial = """
@@ -231,22 +232,7 @@ public enum Schema {
             PRIMARY KEY (identity_id, group_name)
         ) WITHOUT ROWID;
 
-        -- A login session: one IAM role or user session (by access key when known) and its requests.
-        CREATE VIEW sessions AS
-        SELECT
-            res.iam_arn,
-            res.session_name,
-            res.access_key_id,
-            res.person,
-            min(r.received_at) AS started_at,
-            max(r.received_at) AS last_activity_at,
-            count(*) AS requests,
-            sum(r.code = 403) AS forbidden
-        FROM requests r
-        JOIN identity_resolutions res ON res.identity_id = coalesce(r.impersonated_identity_id, r.identity_id)
-        WHERE res.iam_arn IS NOT NULL
-        GROUP BY res.iam_arn, res.session_name, res.access_key_id, res.person;
-        """
+        """ + sessionsView
 
     /// RBAC grants (binding, subject, rule) and which requests used them, recomputed after each ingest.
     static let rbacUsage = """

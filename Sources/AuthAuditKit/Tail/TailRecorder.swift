@@ -50,7 +50,7 @@ final class TailRecorder {
         self.lookup = lookup
         self.clusterID = clusterID
         hasResponse = try store.connection.prepare(
-            "SELECT code IS NOT NULL FROM requests WHERE audit_id = ?", persistent: true)
+            "SELECT code IS NOT NULL FROM requests WHERE received_at = ? AND audit_id = ?", persistent: true)
     }
 
     /// Stores one line of a followed file and returns the requests it completed.
@@ -167,11 +167,15 @@ final class TailRecorder {
             try line.withUnsafeBytes { bytes in
                 try AuditEventScanner.scan(line: bytes) { event in
                     guard let auditID = event.auditID, auditID.count > 0 else {
-                        try skip(.invalidAuditEvent(reason: AuditEventDefect.missingAuditID.description))
+                        try skip(.invalidAuditEvent(reason: AuditEventError.missingAuditID.reason))
+                        return
+                    }
+                    guard let keyTime = RequestWriter.keyTime(of: event) else {
+                        try skip(.invalidAuditEvent(reason: AuditEventError.missingTimestamp.reason))
                         return
                     }
                     // Only an event with a code can complete a request, so only then is the store asked.
-                    let completes = try event.responseCode != nil && !hasStoredResponse(event.bytes(auditID))
+                    let completes = try event.responseCode != nil && !hasStoredResponse(keyTime, event.bytes(auditID))
                     try store.write(event, sourceID: sourceID, clusterID: clusterID)
                     if event.hasBodies {
                         _ = try AwsAuthUpdateCapture.capture(event, sourceID: sourceID, store: store)
@@ -206,11 +210,12 @@ final class TailRecorder {
     }
 
     /// Returns whether the store has a response code for this audit ID already.
-    private func hasStoredResponse(_ auditID: UnsafeRawBufferPointer) throws -> Bool {
+    private func hasStoredResponse(_ keyTime: Int64, _ auditID: UnsafeRawBufferPointer) throws -> Bool {
         hasResponse.reset()
         defer { hasResponse.reset() }
+        hasResponse.bind(keyTime, at: 1)
         let length = auditIDBuffer.withUnsafeMutableBytes { AuditIDEncoding.encode(auditID, into: $0) }
-        auditIDBuffer.withUnsafeBytes { hasResponse.bindBlob(UnsafeRawBufferPointer(rebasing: $0[0..<length]), at: 1) }
+        auditIDBuffer.withUnsafeBytes { hasResponse.bindBlob(UnsafeRawBufferPointer(rebasing: $0[0..<length]), at: 2) }
         guard try hasResponse.step() else { return false }
         return hasResponse.int64(at: 0) == 1
     }

@@ -7,7 +7,7 @@ private func eventLine(
     id: String = "6ac8d635-e174-4184-a606-fa6d03957c2c", stage: String, code: Int? = nil,
     user: String = #"{"username":"devuser-1","groups":["dev","system:authenticated"]}"#,
     impersonated: String? = nil, received: String? = "2025-03-18T14:06:59.733408Z",
-    legacyTimestamp: String? = nil, decision: String? = nil, message: String? = nil
+    legacyTimestamp: String? = nil, stageTime: String? = nil, decision: String? = nil, message: String? = nil
 ) -> String {
     var fields = [
         #""kind":"Event""#, #""auditID":"\#(id)""#, #""stage":"\#(stage)""#, #""verb":"list""#,
@@ -17,6 +17,7 @@ private func eventLine(
     if let impersonated { fields.append(#""impersonatedUser":\#(impersonated)"#) }
     if let received { fields.append(#""requestReceivedTimestamp":"\#(received)""#) }
     if let legacyTimestamp { fields.append(#""timestamp":"\#(legacyTimestamp)""#) }
+    if let stageTime { fields.append(#""stageTimestamp":"\#(stageTime)""#) }
     if let code {
         var status = #""code":\#(code)"#
         if let message { status += #","message":"\#(message)""# }
@@ -124,6 +125,28 @@ private func eventLine(
     @Test func legacyTimestampIsRequestTime() throws {
         try write(eventLine(stage: "ResponseComplete", code: 200, received: nil, legacyTimestamp: "2017-09-11T19:55:05Z"))
         #expect(try integer("SELECT received_at FROM requests") == 1_505_159_705_000_000)
+    }
+
+    @Test func sameAuditIDReceivedAtAnotherTimeIsAnotherRequest() throws {
+        try write(
+            eventLine(stage: "ResponseComplete", code: 200),
+            eventLine(stage: "ResponseComplete", code: 403, received: "2025-03-18T14:07:00.000001Z"))
+        #expect(try integer("SELECT count(*) FROM requests") == 2)
+    }
+
+    @Test func stageTimeKeysEventWithoutReceiveTime() throws {
+        let line = eventLine(stage: "ResponseComplete", code: 200, received: nil, stageTime: "2025-03-18T14:07:01.5Z")
+        try write(line)
+        try write(line)
+        #expect(try integer("SELECT count(*) FROM requests") == 1)
+        #expect(try integer("SELECT received_at FROM requests") == 1_742_306_821_500_000)
+    }
+
+    @Test func eventWithoutAnyTimeIsRejected() throws {
+        #expect(throws: AuditEventError.missingTimestamp) {
+            try write(eventLine(stage: "ResponseComplete", code: 200, received: nil))
+        }
+        #expect(try integer("SELECT count(*) FROM requests") == 0)
     }
 
     @Test func decisionFromAnyStage() throws {
