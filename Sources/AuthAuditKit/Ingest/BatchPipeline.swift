@@ -3,8 +3,8 @@ import Foundation
 /// Reads line batches, and prepares each one, on background threads while the caller writes them.
 ///
 /// With `prepare`, one thread inflates and frames and a second one prepares (scans) each batch, so the
-/// three stages share both cores: on a 1M-line gzip file inflating took about 2.3 s of CPU, scanning
-/// 2.1 s and writing 3.2 s, and with scanning on the inflating thread that thread alone set the pace.
+/// three stages share both cores. On a 1M-line gzip file inflating took about 2.3 s of CPU, scanning
+/// 2.1 s and writing 3.2 s. With scanning on the inflating thread, that thread alone set the pace.
 final class BatchPipeline<Element: Sendable> {
     /// A prepared batch and how many compressed bytes the reader had consumed when it was read.
     struct Item: Sendable {
@@ -14,8 +14,8 @@ final class BatchPipeline<Element: Sendable> {
 
     private let queue: BoundedQueue<Item>
 
-    /// Starts reading. The reader belongs to the background threads from now on; `prepare` runs on
-    /// its own thread on each batch. At most `capacity` read batches wait for `prepare`, and at most
+    /// Starts reading. The reader belongs to the background threads from now on, and `prepare` runs
+    /// on its own thread on each batch. At most `capacity` read batches wait for `prepare`, and at most
     /// `capacity` prepared batches wait for the caller.
     init(reader: LineBatchReader, capacity: Int = 4, prepare: @escaping @Sendable (LineBatch) -> Element) {
         let transfer = ReaderTransfer(reader: reader)
