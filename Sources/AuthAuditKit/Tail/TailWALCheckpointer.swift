@@ -4,10 +4,11 @@ import Foundation
 /// commits of `authaudit tail` do not wait for those writes and their fsync.
 ///
 /// SQLite otherwise runs the checkpoint inside the commit that grows the WAL past `wal_autocheckpoint`
-/// pages, on the committing thread. With random auditIDs (UUIDv4) each stored request dirties about one
-/// leaf page of the `audit_id` index, so on a store of 10 million requests a checkpoint copies about one
-/// 4 KiB page per request and fsyncs the file. A PASSIVE checkpoint copies beside the writer without
-/// taking its lock.
+/// pages, on the committing thread, and fsyncs the file there. This thread was added when requests were
+/// keyed by their random auditID alone, and each stored request dirtied about one index page (on a
+/// 10-million-request store, one 4 KiB page to copy per request). Keyed by receive time first, far
+/// fewer pages are dirtied, but the copy and fsync still stay off the commit path. A PASSIVE checkpoint
+/// copies beside the writer without taking its lock.
 ///
 /// The writer starts the WAL from its beginning again only after a checkpoint has copied all of it, which a
 /// PASSIVE checkpoint on another connection rarely manages while the writer keeps appending. The tail's own
