@@ -13,7 +13,7 @@ enum AwsAuthUpdateCapture {
     static func capture(_ event: AuditEventView, sourceID: Int64, store: AuditStore) throws -> [Diagnostic]? {
         // Cheap byte checks first: most events with bodies are not about ConfigMaps.
         guard event.hasBodies, let code = event.responseCode, (200..<300).contains(code),
-            let resource = event.objectResource, event.bytes(resource).elementsEqual("configmaps".utf8),
+            let resource = event.objectResource, event.bytes(resource).equals("configmaps"),
             event.string(event.objectNamespace) == "kube-system",
             event.string(event.stage) == AuditStage.responseComplete.name,
             let verb = event.string(event.verb), writeVerbs.contains(verb)

@@ -26,10 +26,12 @@ public enum AuditStage: Int, Sendable, Comparable, CaseIterable {
         case 5: self = .panic
         default: return nil
         }
-        guard bytes.elementsEqual(self.name.utf8) else { return nil }
+        guard bytes.equals(literal) else { return nil }
     }
 
-    public var name: String {
+    public var name: String { literal.description }
+
+    private var literal: StaticString {
         switch self {
         case .requestReceived: "RequestReceived"
         case .responseStarted: "ResponseStarted"

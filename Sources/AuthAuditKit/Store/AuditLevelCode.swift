@@ -5,10 +5,10 @@ enum AuditLevelCode {
     /// is then stored as written.
     static func code(for name: UnsafeRawBufferPointer) -> String? {
         switch name.count {
-        case 8 where name.elementsEqual("Metadata".utf8): return "M"
-        case 15 where name.elementsEqual("RequestResponse".utf8): return "R"
-        case 7 where name.elementsEqual("Request".utf8): return "Q"
-        case 4 where name.elementsEqual("None".utf8): return "N"
+        case 8 where name.equals("Metadata"): return "M"
+        case 15 where name.equals("RequestResponse"): return "R"
+        case 7 where name.equals("Request"): return "Q"
+        case 4 where name.equals("None"): return "N"
         default: return nil
         }
     }

@@ -152,8 +152,8 @@ final class RequestWriter {
             }
         }
         let bytes = event.bytes(range)
-        if bytes.elementsEqual("allow".utf8) { return 1 }
-        if bytes.elementsEqual("forbid".utf8) { return 2 }
+        if bytes.equals("allow") { return 1 }
+        if bytes.equals("forbid") { return 2 }
         return nil
     }
 
