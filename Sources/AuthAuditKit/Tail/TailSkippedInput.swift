@@ -1,0 +1,41 @@
+/// The input a `LogFollower` poll skipped and reported as notices: lines longer than the maximum and gzip
+/// damage. `TailSession` stores each as a diagnostic in the poll's transaction and counts it as skipped.
+struct TailSkippedInput {
+    /// In the order the follower read them.
+    private(set) var tooLongLines: [TooLongLine] = []
+    private(set) var gzipDiagnostics: [Diagnostic] = []
+
+    var isEmpty: Bool {
+        tooLongLines.isEmpty && gzipDiagnostics.isEmpty
+    }
+
+    /// Keeps the notices of skipped input and returns the others.
+    mutating func take(_ notices: [FollowNotice]) -> [FollowNotice] {
+        var others: [FollowNotice] = []
+        for notice in notices {
+            switch notice {
+            case .lineTooLong(let line):
+                tooLongLines.append(line)
+            case .gzipProblem(_, let diagnostic):
+                gzipDiagnostics.append(diagnostic)
+            default:
+                others.append(notice)
+            }
+        }
+        return others
+    }
+
+    /// Removes and returns the too-long lines of the file `key` that end at or before `offset`, so that their
+    /// diagnostics come in line order with those of the lines read around them.
+    mutating func removeLines(of key: FileKey, endingBy offset: Int64) -> [TooLongLine] {
+        var removed: [TooLongLine] = []
+        tooLongLines.removeAll { line in
+            guard line.fileIdentity.key == key && line.endOffset <= offset else {
+                return false
+            }
+            removed.append(line)
+            return true
+        }
+        return removed
+    }
+}
