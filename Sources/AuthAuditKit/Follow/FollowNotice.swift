@@ -41,7 +41,7 @@ public enum FollowNotice: Sendable, Equatable {
     case lineTooLong(TooLongLine)
     /// `open(2)`, `opendir(3)`, `fstat(2)` or `pread(2)` failed with `errno` on a path.
     case unreadable(path: String, errno: Int32)
-    /// A gzip file was damaged; the lines before the damage were delivered. `diagnostic` is the gzip
-    /// reader's, with its severity.
+    /// A gzip file was damaged or cut, and the lines before the damage were delivered. `diagnostic` is the
+    /// gzip reader's, with its severity.
     case gzipProblem(path: String, diagnostic: Diagnostic)
 }
