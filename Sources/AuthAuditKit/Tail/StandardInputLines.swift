@@ -20,6 +20,8 @@ struct StandardInputLine: Equatable {
 final class StandardInputLines {
     let descriptor: Int32 = STDIN_FILENO
     private(set) var isAtEnd = false
+    /// The `errno` of a failed `read(2)`, which ended the input, until `takeReadError()` returns it.
+    private var readError: Int32?
     private var splitter: FollowLineSplitter
     private var offset: Int64 = 0
     private var nextNumber = 1
@@ -36,8 +38,12 @@ final class StandardInputLines {
     func read() -> [StandardInputLine] {
         var lines: [StandardInputLine] = []
         let count = buffer.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
-        if count < 0 && (errno == EINTR || errno == EAGAIN) {
-            return []
+        if count < 0 {
+            let code = errno
+            if code == EINTR || code == EAGAIN {
+                return []
+            }
+            readError = code
         }
         guard count > 0 else {
             return finish()
@@ -62,6 +68,12 @@ final class StandardInputLines {
             append(event, to: &lines)
         }
         return lines
+    }
+
+    /// Returns the `errno` of the `read(2)` failure that ended the input, once.
+    func takeReadError() -> Int32? {
+        defer { readError = nil }
+        return readError
     }
 
     private func append(_ event: FollowLineSplitter.Event, to lines: inout [StandardInputLine]) {

@@ -116,7 +116,7 @@ final class TailSession {
     /// Returns whether any line was read.
     ///
     /// - Parameter isStopping: Set for the last batch before exiting. Standard input is then read until
-    ///   nothing more is waiting, and its unfinished last line is stored as a line.
+    ///   nothing more is waiting, and its unfinished last line is read as a line.
     private func storeBatch(isStopping: Bool = false) throws -> Bool {
         let started = clock.now
         var batch = Batch()
@@ -125,8 +125,11 @@ final class TailSession {
         do {
             repeat {
                 let fileLines = follower?.poll() ?? []
-                let skipped = takeNotices()
+                var skipped = takeNotices()
                 let inputLines = isStopping ? readRemainingInput() : readInput()
+                if let code = standardInput?.takeReadError() {
+                    skipped.add(Diagnostic(severity: .error, source: "<stdin>", problem: .unreadable(errno: code)))
+                }
                 let changed =
                     follower.map {
                         checkpoints.changes(lines: fileLines, skipped: skipped.tooLongLines, follower: $0)
@@ -181,7 +184,7 @@ final class TailSession {
         for tooLong in skipped.tooLongLines {
             try recorder.record(tooLong)
         }
-        for diagnostic in skipped.gzipDiagnostics {
+        for diagnostic in skipped.inputDiagnostics {
             try recorder.recordInputProblem(diagnostic)
         }
         for line in inputLines {
@@ -249,7 +252,7 @@ final class TailSession {
     }
 
     /// Reads standard input until nothing more is waiting, or up to about `maximumBytesPerPoll` bytes, then
-    /// ends it. The unfinished last line is stored as a line: no later run can read the rest of it.
+    /// ends it. The unfinished last line is read as a line, because no later run can read the rest of it.
     private func readRemainingInput() -> [StandardInputLine] {
         guard let standardInput, !standardInput.isAtEnd else {
             return []

@@ -1,12 +1,17 @@
-/// The input a `LogFollower` poll skipped and reported as notices: lines longer than the maximum and gzip
-/// damage. `TailSession` stores each as a diagnostic in the poll's transaction and counts it as skipped.
+/// The input one poll skipped: lines longer than the maximum and problems of whole inputs, such as gzip
+/// damage or a failed read of standard input. `TailSession` stores each as a diagnostic in the poll's
+/// transaction and counts it as skipped.
 struct TailSkippedInput {
     /// In the order the follower read them.
     private(set) var tooLongLines: [TooLongLine] = []
-    private(set) var gzipDiagnostics: [Diagnostic] = []
+    private(set) var inputDiagnostics: [Diagnostic] = []
 
     var isEmpty: Bool {
-        tooLongLines.isEmpty && gzipDiagnostics.isEmpty
+        tooLongLines.isEmpty && inputDiagnostics.isEmpty
+    }
+
+    mutating func add(_ diagnostic: Diagnostic) {
+        inputDiagnostics.append(diagnostic)
     }
 
     /// Keeps the notices of skipped input and returns the others.
@@ -17,7 +22,7 @@ struct TailSkippedInput {
             case .lineTooLong(let line):
                 tooLongLines.append(line)
             case .gzipProblem(_, let diagnostic):
-                gzipDiagnostics.append(diagnostic)
+                inputDiagnostics.append(diagnostic)
             default:
                 others.append(notice)
             }

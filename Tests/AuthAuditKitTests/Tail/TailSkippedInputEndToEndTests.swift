@@ -2,8 +2,9 @@ import Foundation
 import Glibc
 import Testing
 
-/// `authaudit tail` counting every line it reads: a line longer than `--max-line-bytes`, gzip damage and
-/// the unfinished last line of standard input are stored or reported, and counted like malformed lines.
+/// `authaudit tail` accounting for every line it reads: a line longer than `--max-line-bytes`, gzip damage,
+/// a failed read and the unfinished last line of standard input are stored, or reported and counted like
+/// malformed lines.
 @Suite struct TailSkippedInputEndToEndTests {
     private static let maximum = 2000
 
@@ -108,6 +109,26 @@ import Testing
         #expect(tail.stop() == 1)
         #expect(tail.standardError.contains("<stdin>:2: error: invalid JSON"))
         #expect(tail.standardError.contains("stopped after 2 lines (1 skipped)"))
+    }
+
+    @Test func unreadableStandardInputReported() throws {
+        let sandbox = try EndToEndSandbox()
+        let folder = sandbox.path("folder")
+        #expect(mkdir(folder, 0o755) == 0)
+        // A shell redirect from a folder opens it, and read(2) then fails with EISDIR.
+        var environment = ProcessInfo.processInfo.environment
+        environment.removeValue(forKey: "AUTHAUDIT_DB")
+        let output = try ChildProcess.run(
+            URL(fileURLWithPath: "/bin/sh"),
+            arguments: ["-c", "exec \"$0\" tail --db \"$1\" - < \"$2\"", BinaryRunner.executable.path,
+                sandbox.databasePath, folder],
+            environment: environment)
+        let errors = String(decoding: output.standardError, as: UTF8.self)
+        #expect(output.status == 1)
+        #expect(errors.contains("<stdin>: error: cannot read the file: \(String(cString: strerror(EISDIR)))"))
+        #expect(errors.contains("(1 skipped)"))
+        let rows = try sandbox.queryRows("SELECT source, severity FROM diagnostics")
+        #expect(rows.map { $0["source"] as? String } == ["<stdin>"])
     }
 
     @Test func damagedGzipCounted() throws {
