@@ -1,15 +1,11 @@
-import Glibc
-
 /// The standard-error text of the follower's notices. Problems are always shown; the rest (files
 /// started, rotated, let go) only with `--verbose`.
 ///
-/// Lines too long and gzip damage get no text here: `TailSession` records them as diagnostics of skipped
-/// input, which `TailRecorder` prints.
+/// Lines too long, gzip damage and unreadable paths get no text here: `TailSession` records them as
+/// diagnostics of skipped input, which `TailRecorder` prints.
 enum TailNoticeText {
     static func describe(_ notice: FollowNotice, isVerbose: Bool) -> String? {
         switch notice {
-        case .unreadable(let path, let code):
-            return "cannot read \(path): \(String(cString: strerror(code)))"
         case .truncated(let path, _, let previousOffset):
             return "\(path) was truncated after \(previousOffset) bytes were read; reading it again from the start"
         default:

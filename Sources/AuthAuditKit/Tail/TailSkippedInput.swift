@@ -1,5 +1,5 @@
 /// The input one poll skipped: lines longer than the maximum and problems of whole inputs, such as gzip
-/// damage or a failed read of standard input. `TailSession` stores each as a diagnostic in the poll's
+/// damage, a path that cannot be read or a failed read of standard input. `TailSession` stores each as a diagnostic in the poll's
 /// transaction and counts it as skipped.
 struct TailSkippedInput {
     /// In the order the follower read them.
@@ -23,6 +23,8 @@ struct TailSkippedInput {
                 tooLongLines.append(line)
             case .gzipProblem(_, let diagnostic):
                 inputDiagnostics.append(diagnostic)
+            case .unreadable(let path, let code):
+                inputDiagnostics.append(Diagnostic(severity: .error, source: path, problem: .unreadable(errno: code)))
             default:
                 others.append(notice)
             }

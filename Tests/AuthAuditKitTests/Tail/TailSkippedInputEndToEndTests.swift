@@ -3,8 +3,8 @@ import Glibc
 import Testing
 
 /// `authaudit tail` accounting for every line it reads: a line longer than `--max-line-bytes`, gzip damage,
-/// a failed read and the unfinished last line of standard input are stored, or reported and counted like
-/// malformed lines.
+/// an unreadable path, a failed read and the unfinished last line of standard input are stored, or
+/// reported and counted like malformed lines.
 @Suite struct TailSkippedInputEndToEndTests {
     private static let maximum = 2000
 
@@ -129,6 +129,21 @@ import Testing
         #expect(errors.contains("(1 skipped)"))
         let rows = try sandbox.queryRows("SELECT source, severity FROM diagnostics")
         #expect(rows.map { $0["source"] as? String } == ["<stdin>"])
+    }
+
+    @Test func unreadablePathCounted() throws {
+        let sandbox = try EndToEndSandbox()
+        let loop = sandbox.path("loop")
+        // stat(2) of a symbolic link to itself fails with ELOOP.
+        #expect(symlink(loop, loop) == 0)
+        let tail = try TailProcess(sandbox, [loop])
+        let expected = "\(loop): error: cannot read the file: \(String(cString: strerror(ELOOP)))"
+        #expect(Deadline.wait(seconds: 15) { tail.standardError.contains(expected) })
+        #expect(tail.stop() == 1)
+        #expect(tail.standardError.contains("(1 skipped)"))
+        let rows = try sandbox.queryRows("SELECT source, severity FROM diagnostics")
+        #expect(rows.map { $0["source"] as? String } == [loop])
+        #expect(rows.map { $0["severity"] as? String } == ["error"])
     }
 
     @Test func damagedGzipCounted() throws {
