@@ -25,8 +25,10 @@ enum TailCommand: Command {
 
             A line that cannot be read is skipped with a diagnostic, FILE:LINE: error: REASON, on standard
             error and in the diagnostics table; after a restart from a checkpoint the line number is not
-            known and FILE:@OFFSET names the byte offset instead. SIGINT and SIGTERM commit and exit with
-            status 0, or 1 when any line or path was skipped. A path that does not exist yet is waited for
+            known and FILE:@OFFSET names the byte offset instead. A line longer than --max-line-bytes gets a
+            warning and is skipped too. The unfinished last line of standard input is read as a line at the
+            end of input and at SIGINT or SIGTERM. SIGINT and SIGTERM commit and exit with status 0, or 1 when any line,
+            gzip data or path was skipped. A path that does not exist yet is waited for
             with a warning. SIGHUP reads the --mapping inputs again and
             reloads the identity mappings from the store.
             """,

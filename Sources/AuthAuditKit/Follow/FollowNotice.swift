@@ -37,10 +37,11 @@ public enum FollowNotice: Sendable, Equatable {
     case skippedCopy(path: String, identity: FollowedFileIdentity, original: FollowedFileIdentity)
     /// The file is no longer followed.
     case released(path: String, identity: FollowedFileIdentity, reason: ReleaseReason)
-    /// A line longer than the maximum was skipped; `endOffset` is just past it.
-    case lineTooLong(path: String, endOffset: Int64, length: Int, maximum: Int)
+    /// A line longer than the maximum was skipped. The file's committed offset already moved past it.
+    case lineTooLong(TooLongLine)
     /// `open(2)`, `opendir(3)`, `fstat(2)` or `pread(2)` failed with `errno` on a path.
     case unreadable(path: String, errno: Int32)
-    /// A gzip file was damaged; the lines before the damage were delivered.
-    case gzipProblem(path: String, problem: InputProblem)
+    /// A gzip file was damaged or cut, and the lines before the damage were delivered. `diagnostic` is the
+    /// gzip reader's, with its severity.
+    case gzipProblem(path: String, diagnostic: Diagnostic)
 }

@@ -8,8 +8,14 @@ extension LogFollower {
     func startFollowing(_ found: DiscoveredFile, _ output: inout PollOutput) {
         let key = found.status.key
         let isInitial = initialKeys?.remove(key) != nil
-        if let previous = incompleteCompressed[key], previous == found.status {
-            return
+        // A gzip file that still ends inside a member after the grace period is taken as no longer written,
+        // such as the output of a killed compressor. Its lines before the cut are read and the cut is reported.
+        var readsIncomplete = false
+        if let previous = incompleteCompressed[key], previous.status == found.status {
+            guard clock.now - previous.since >= options.rotatedFileGracePeriod else {
+                return
+            }
+            readsIncomplete = true
         }
         if let earlier = released[key], let status = earlier.status, !found.status.hasChanged(from: status) {
             return
@@ -31,7 +37,7 @@ extension LogFollower {
 
         let file: FollowedFile?
         if magic == [0x1f, 0x8b] {
-            file = makeCompressedFile(found, isInitial: isInitial)
+            file = makeCompressedFile(found, isInitial: isInitial, readsIncomplete: readsIncomplete)
         } else {
             file = makePlainFile(found, descriptor, isInitial: isInitial)
         }
@@ -86,9 +92,9 @@ extension LogFollower {
         return file
     }
 
-    /// Returns a gzip file to read from the right offset, or `nil` when it is incomplete, was read before,
-    /// or has nothing left to read.
-    private func makeCompressedFile(_ found: DiscoveredFile, isInitial: Bool) -> FollowedFile? {
+    /// Returns a gzip file to read from the right offset, or `nil` when it is incomplete (unless
+    /// `readsIncomplete`), was read before, or has nothing left to read.
+    private func makeCompressedFile(_ found: DiscoveredFile, isInitial: Bool, readsIncomplete: Bool) -> FollowedFile? {
         let key = found.status.key
         let summary: CompressedContentSummary
         do {
@@ -99,9 +105,9 @@ extension LogFollower {
             }
             return nil
         }
-        if summary.isTruncated {
-            // A compressor may still be writing it; it is looked at again once its size or time changes.
-            incompleteCompressed[key] = found.status
+        if summary.isTruncated && !readsIncomplete {
+            // A compressor may still be writing it. It is looked at again when its size or time changes.
+            incompleteCompressed[key] = IncompleteCompressedFile(status: found.status, since: clock.now)
             return nil
         }
         incompleteCompressed[key] = nil

@@ -25,7 +25,7 @@ extension LogFollower {
         case .compressed(let stream):
             if readCompressed(file, stream, &output) {
                 for diagnostic in stream.diagnostics {
-                    notices.append(.gzipProblem(path: file.path, problem: diagnostic.problem))
+                    notices.append(.gzipProblem(path: file.path, diagnostic: diagnostic))
                 }
                 release(file, reason: .endOfCompressedFile, &output)
             }
@@ -172,9 +172,11 @@ extension LogFollower {
             notices.append(.skippedZeroBytes(path: file.path, offset: offset, count: count))
             file.committedOffset = offset + count
         case .lineTooLong(let endOffset, let length):
-            notices.append(
-                .lineTooLong(
-                    path: file.path, endOffset: endOffset, length: length, maximum: options.maximumLineLength))
+            let line = TooLongLine(
+                fileIdentity: file.identity, path: file.path, startOffset: file.committedOffset,
+                endOffset: endOffset, lineNumber: file.nextLineNumber, length: length,
+                maximum: options.maximumLineLength)
+            notices.append(.lineTooLong(line))
             file.committedOffset = endOffset
             file.nextLineNumber = file.nextLineNumber.map { $0 + 1 }
         }

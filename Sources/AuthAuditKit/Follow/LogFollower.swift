@@ -13,7 +13,8 @@
 ///   that file. This skips a rotated backup compressed afterwards (`audit-<time>.log.gz`) and the copy
 ///   made by copytruncate, and picks up lines that reached only the copy.
 /// - Gzip files are decompressed once from the start and not followed for growth. A gzip file that ends
-///   inside a member is taken as still being written and tried again when its size or time changes. A
+///   inside a member is taken as still being written and tried again when its size or time changes. Once
+///   it stays the same for `rotatedFileGracePeriod`, it is read up to the cut, with a `gzipProblem`. A
 ///   file first seen empty and then filled with gzip bytes, as a compressor writes its output, is read as
 ///   gzip from then on: no line of it is delivered as text.
 ///
@@ -33,7 +34,7 @@ public final class LogFollower {
     /// Files let go while still under the followed paths, so a later poll does not take them for new files.
     var released: [FileKey: ReleasedFile] = [:]
     /// Gzip files found truncated, with their status then.
-    var incompleteCompressed: [FileKey: FileStatus] = [:]
+    var incompleteCompressed: [FileKey: IncompleteCompressedFile] = [:]
     var history = ReadHistory()
     var savedCheckpoints: [FileKey: [(identity: FollowedFileIdentity, offset: Int64)]] = [:]
     /// The files present at the first poll, to which `startPosition` applies; `nil` before the first poll.
@@ -138,6 +139,13 @@ struct ReleasedFile {
     var offset: Int64
     /// The status when it was let go; while it stays the same the file is not opened again.
     var status: FileStatus?
+}
+
+/// A gzip file that ended inside a member when it was last looked at.
+struct IncompleteCompressedFile {
+    var status: FileStatus
+    /// When it was first seen with `status`.
+    var since: ContinuousClock.Instant
 }
 
 /// The lines of one poll and the bytes it may still read.

@@ -15,6 +15,8 @@ extension LogFollower {
         public var pollInterval: Duration
         /// How long a rotated file (renamed, or out of the followed paths) is still read after its last
         /// new bytes. lumberjack closes the old file as it renames it, but another writer may still hold it.
+        /// It is also how long a gzip file that ends inside a member is waited for before it is read up to
+        /// the cut.
         public var rotatedFileGracePeriod: Duration
         /// The longest accepted line in bytes, without its terminator; longer lines are skipped with a notice.
         public var maximumLineLength: Int

@@ -3,12 +3,20 @@
 struct TailCheckpoints {
     private var saved: [FileKey: (identity: FollowedFileIdentity, offset: Int64)] = [:]
 
-    /// Returns the checkpoints to write with the lines of one poll: the end of the last line of each file
-    /// (which covers files let go during the poll), overridden by the follower's committed offsets (which
-    /// also cover skipped zero bytes and lines that were too long), minus those already saved.
-    mutating func changes(lines: [FollowedLine], follower: LogFollower) -> [(FollowedFileIdentity, Int64, String)] {
+    /// Returns the checkpoints to write with the lines of one poll, minus those already saved.
+    ///
+    /// Each file's checkpoint is the end of its last line read or `skipped` as too long, which covers files
+    /// let go during the poll. The follower's committed offsets override it, because they also cover
+    /// skipped zero bytes.
+    mutating func changes(
+        lines: [FollowedLine], skipped: [TooLongLine], follower: LogFollower
+    ) -> [(FollowedFileIdentity, Int64, String)] {
         var latest: [FileKey: (identity: FollowedFileIdentity, offset: Int64, path: String)] = [:]
         for line in lines {
+            latest[line.fileIdentity.key] = (line.fileIdentity, line.endOffset, line.path)
+        }
+        // A too-long line of a file let go during the poll may end after its last line read.
+        for line in skipped where line.endOffset > latest[line.fileIdentity.key]?.offset ?? 0 {
             latest[line.fileIdentity.key] = (line.fileIdentity, line.endOffset, line.path)
         }
         var paths: [FileKey: String] = [:]

@@ -1,19 +1,11 @@
-import Glibc
-
 /// The standard-error text of the follower's notices. Problems are always shown; the rest (files
 /// started, rotated, let go) only with `--verbose`.
+///
+/// Lines too long, gzip damage and unreadable paths get no text here: `TailSession` records them as
+/// diagnostics of skipped input, which `TailRecorder` prints.
 enum TailNoticeText {
     static func describe(_ notice: FollowNotice, isVerbose: Bool) -> String? {
         switch notice {
-        case .unreadable(let path, let code):
-            return "cannot read \(path): \(String(cString: strerror(code)))"
-        case .gzipProblem(let path, let problem):
-            return "\(path): \(DiagnosticRenderer.describe(problem)); the lines before the damage were read"
-        case .lineTooLong(let path, let endOffset, let length, let maximum):
-            // NOTE: a line too long is reported here by offset but not counted as skipped, so it does not
-            // change the exit status.
-            return "\(path): skipped a line of \(length) bytes ending at offset \(endOffset), longer than"
-                + " --max-line-bytes \(maximum)"
         case .truncated(let path, _, let previousOffset):
             return "\(path) was truncated after \(previousOffset) bytes were read; reading it again from the start"
         default:

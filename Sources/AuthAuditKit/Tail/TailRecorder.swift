@@ -14,8 +14,7 @@ final class TailRecorder {
     struct Origin {
         var key: Key
         var path: String
-        /// The 1-based line number. When it and `offset` are both nil, the recorder counts the lines it is
-        /// given from this origin, as it does for standard input.
+        /// The 1-based line number, nil when it is not known.
         var lineNumber: Int?
         /// The content offset of the line's first byte, named in diagnostics when the line number is unknown.
         var offset: Int64?
@@ -35,10 +34,9 @@ final class TailRecorder {
     private var auditIDBuffer = [UInt8](repeating: 0, count: 256)
     private var kinds: [Origin.Key: TailLineKind] = [:]
     private var sourceIDs: [Origin.Key: Int64] = [:]
-    /// Lines that could not be read as their input's kind, for the summary and the exit status.
+    /// Lines that could not be read as their input's kind or were too long, and damaged gzip files, for the
+    /// summary and the exit status.
     private(set) var skippedLines = 0
-    /// Lines recorded from origins without a line number, to number the next one.
-    private var countedLines: [Origin.Key: Int] = [:]
     /// The diagnostic location of the line being recorded.
     private var location: (source: String, line: Int?) = ("", nil)
     /// Diagnostics of skipped lines stored in the current batch and not printed yet.
@@ -60,10 +58,17 @@ final class TailRecorder {
         return try record(line.lineBytes, from: origin)
     }
 
+    /// Counts a line of a followed file that was too long to read as skipped, and stores its diagnostic.
+    func record(_ line: TooLongLine) throws {
+        let key = Origin.Key(device: line.fileIdentity.device, inode: line.fileIdentity.inode)
+        let origin = Origin(key: key, path: line.path, lineNumber: line.lineNumber, offset: line.startOffset)
+        try recordTooLongLine(length: line.length, maximum: line.maximum, from: origin)
+    }
+
     /// Stores one line and returns the requests it completed. A line that cannot be read is skipped with an
     /// error diagnostic, stored in the batch and printed by `printDiagnostics`.
     func record(_ line: [UInt8], from origin: Origin) throws -> [TailRequest] {
-        location = Self.location(of: origin, counted: &countedLines)
+        location = Self.location(of: origin)
         guard !line.withUnsafeBytes({ ScannedBatch.isBlank($0) }) else { return [] }
         let kind = kinds[origin.key] ?? TailLineKind.detect(line)
         if kind == .unknown {
@@ -87,22 +92,34 @@ final class TailRecorder {
 
     /// Returns `FILE` and the line number, or `FILE:@OFFSET` without a line number when only the offset is
     /// known, as after a restart from a checkpoint.
-    private static func location(of origin: Origin, counted: inout [Origin.Key: Int]) -> (String, Int?) {
+    private static func location(of origin: Origin) -> (String, Int?) {
         if let number = origin.lineNumber {
             return (origin.path, number)
         }
         if let offset = origin.offset {
             return ("\(origin.path):@\(offset)", nil)
         }
-        let number = counted[origin.key, default: 0] + 1
-        counted[origin.key] = number
-        return (origin.path, number)
+        return (origin.path, nil)
+    }
+
+    /// Counts a line too long to read as skipped and stores its diagnostic in the current batch. The severity
+    /// is a warning, as `ingest` gives it.
+    func recordTooLongLine(length: Int, maximum: Int, from origin: Origin) throws {
+        location = Self.location(of: origin)
+        try skip(.lineTooLong(length: length, maximum: maximum), severity: .warning)
+    }
+
+    /// Counts a problem of a whole input, such as gzip damage, as skipped input and stores its diagnostic in
+    /// the current batch.
+    func recordInputProblem(_ diagnostic: Diagnostic) throws {
+        location = (diagnostic.source, diagnostic.line)
+        try skip(diagnostic.problem, severity: diagnostic.severity)
     }
 
     /// Counts a skipped line and stores its diagnostic in the current batch.
-    private func skip(_ problem: InputProblem) throws {
+    private func skip(_ problem: InputProblem, severity: DiagnosticSeverity = .error) throws {
         skippedLines += 1
-        let diagnostic = Diagnostic(severity: .error, source: location.source, line: location.line, problem: problem)
+        let diagnostic = Diagnostic(severity: severity, source: location.source, line: location.line, problem: problem)
         try store.record(diagnostic, problemText: DiagnosticRenderer.describe(problem))
         pendingDiagnostics.append(diagnostic)
     }

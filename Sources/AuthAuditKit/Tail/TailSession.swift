@@ -95,7 +95,14 @@ final class TailSession {
                     stops = true
                 }
             }
-            if stops || (follower == nil && standardInput?.isAtEnd ?? true) {
+            if stops {
+                // Standard input has no checkpoint, so what it already sent is stored before exiting.
+                if standardInput?.isAtEnd == false {
+                    _ = try storeBatch(isStopping: true)
+                }
+                return
+            }
+            if follower == nil && standardInput?.isAtEnd ?? true {
                 return
             }
             if follower?.hasUnreadBytes == true {
@@ -107,7 +114,10 @@ final class TailSession {
 
     /// Polls, stores the lines and the changed checkpoints in one transaction, commits, then prints.
     /// Returns whether any line was read.
-    private func storeBatch() throws -> Bool {
+    ///
+    /// - Parameter isStopping: Set for the last batch before exiting. Standard input is then read until
+    ///   nothing more is waiting, and its unfinished last line is read as a line.
+    private func storeBatch(isStopping: Bool = false) throws -> Bool {
         let started = clock.now
         var batch = Batch()
         var isOpen = false
@@ -115,20 +125,24 @@ final class TailSession {
         do {
             repeat {
                 let fileLines = follower?.poll() ?? []
-                reportNotices()
-                var inputLines: [[UInt8]] = []
-                if let standardInput, !standardInput.isAtEnd, isReadable(standardInput.descriptor) {
-                    inputLines = standardInput.read()
+                var skipped = takeNotices()
+                let inputLines = isStopping ? readRemainingInput() : readInput()
+                if let code = standardInput?.takeReadError() {
+                    skipped.add(Diagnostic(severity: .error, source: "<stdin>", problem: .unreadable(errno: code)))
                 }
-                let changed = follower.map { checkpoints.changes(lines: fileLines, follower: $0) } ?? []
-                if fileLines.isEmpty && inputLines.isEmpty && changed.isEmpty {
+                let changed =
+                    follower.map {
+                        checkpoints.changes(lines: fileLines, skipped: skipped.tooLongLines, follower: $0)
+                    } ?? []
+                if fileLines.isEmpty && inputLines.isEmpty && changed.isEmpty && skipped.isEmpty {
                     break
                 }
                 if !isOpen {
                     try store.beginBatch()
                     isOpen = true
                 }
-                try store(fileLines: fileLines, inputLines: inputLines, changed: changed, into: &batch)
+                try store(
+                    fileLines: fileLines, skipped: skipped, inputLines: inputLines, changed: changed, into: &batch)
                 batch.polls += 1
             } while follower?.hasUnreadBytes == true && batch.polls < settings.maximumPollsPerBatch
                 && clock.now - started < settings.maximumBatchDuration
@@ -155,15 +169,32 @@ final class TailSession {
     /// Stores the lines of one poll and its changed checkpoints in the open transaction, and renders the
     /// requests they completed into `batch`.
     private func store(
-        fileLines: [FollowedLine], inputLines: [[UInt8]], changed: [(FollowedFileIdentity, Int64, String)],
-        into batch: inout Batch
+        fileLines: [FollowedLine], skipped: TailSkippedInput, inputLines: [StandardInputLine],
+        changed: [(FollowedFileIdentity, Int64, String)], into batch: inout Batch
     ) throws {
         var requests: [TailRequest] = []
+        var skipped = skipped
+        let skippedLineCount = skipped.tooLongLines.count
         for line in fileLines {
+            for tooLong in skipped.removeLines(of: line.fileIdentity.key, endingBy: line.startOffset) {
+                try recorder.record(tooLong)
+            }
             requests += try recorder.record(line)
         }
+        for tooLong in skipped.tooLongLines {
+            try recorder.record(tooLong)
+        }
+        for diagnostic in skipped.inputDiagnostics {
+            try recorder.recordInputProblem(diagnostic)
+        }
         for line in inputLines {
-            requests += try recorder.record(line, from: .init(key: .standardInput, path: "<stdin>"))
+            let origin = TailRecorder.Origin(key: .standardInput, path: "<stdin>", lineNumber: line.number)
+            switch line.content {
+            case .bytes(let bytes):
+                requests += try recorder.record(bytes, from: origin)
+            case .tooLong(let length):
+                try recorder.recordTooLongLine(length: length, maximum: settings.maximumLineLength, from: origin)
+            }
         }
         // A checkpoint row may be written again by a later poll of the same batch; the last write wins.
         let now = Clock.now()
@@ -175,7 +206,7 @@ final class TailSession {
             renderer.render(request, into: &batch.output)
             batch.requestCount += 1
         }
-        batch.lineCount += fileLines.count + inputLines.count
+        batch.lineCount += fileLines.count + skippedLineCount + inputLines.count
         batch.checkpoints.append(changed)
     }
 
@@ -212,18 +243,44 @@ final class TailSession {
         }
     }
 
+    /// Reads standard input when it has bytes waiting, without blocking.
+    private func readInput() -> [StandardInputLine] {
+        guard let standardInput, !standardInput.isAtEnd, isReadable(standardInput.descriptor) else {
+            return []
+        }
+        return standardInput.read()
+    }
+
+    /// Reads standard input until nothing more is waiting, or up to about `maximumBytesPerPoll` bytes, then
+    /// ends it. The unfinished last line is read as a line, because no later run can read the rest of it.
+    private func readRemainingInput() -> [StandardInputLine] {
+        guard let standardInput, !standardInput.isAtEnd else {
+            return []
+        }
+        var lines: [StandardInputLine] = []
+        var bytesLeft = settings.maximumBytesPerPoll
+        while bytesLeft > 0 && !standardInput.isAtEnd && isReadable(standardInput.descriptor) {
+            lines += standardInput.read()
+            bytesLeft -= StandardInputLines.readSize
+        }
+        return lines + standardInput.finish()
+    }
+
     private func isReadable(_ descriptor: Int32) -> Bool {
         var entry = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
         return poll(&entry, 1, 0) > 0
     }
 
-    private func reportNotices() {
-        guard let follower else { return }
-        for notice in follower.takeNotices() {
+    /// Prints the follower's notices, except those of skipped input, which it returns for the transaction.
+    private func takeNotices() -> TailSkippedInput {
+        var skipped = TailSkippedInput()
+        guard let follower else { return skipped }
+        for notice in skipped.take(follower.takeNotices()) {
             if let text = TailNoticeText.describe(notice, isVerbose: settings.isVerbose) {
                 Console.error("authaudit tail: " + text)
             }
         }
+        return skipped
     }
 
     private static func milliseconds(_ duration: Duration) -> Int64 {
