@@ -155,7 +155,7 @@ import Testing
 
         let second = try TailProcess(sandbox, [sandbox.path("logs")])
         let printedBefore = first.printedAuditIDs.count
-        #expect(second.waitForOutput(count: total - printedBefore, seconds: 20))
+        #expect(second.waitForOutput(count: total - printedBefore))
         #expect(second.stop() == 0)
         let printed = first.printedAuditIDs + second.printedAuditIDs
         try Self.expectExactly(Self.ids(1...total), printed: printed, in: sandbox)
@@ -174,7 +174,7 @@ import Testing
         try sandbox.write(Data(firstHalf.utf8), to: "logs/audit.log")
         try sandbox.write(Data(secondHalf.utf8), to: "logs/other.log")
         let first = try TailProcess(sandbox, [sandbox.path("logs")])
-        #expect(first.waitForOutput(count: total, seconds: 30))
+        #expect(first.waitForOutput(count: total))
         #expect(first.stop(with: SIGKILL) == nil)
 
         let second = try TailProcess(sandbox, [sandbox.path("logs")])

@@ -90,7 +90,7 @@ final class TailProcess: @unchecked Sendable {
 
     /// Waits until `count` output lines were printed or `seconds` passed; returns whether they were.
     @discardableResult
-    func waitForOutput(count: Int, seconds: Double = 15) -> Bool {
+    func waitForOutput(count: Int, seconds: Double = 60) -> Bool {
         Deadline.wait(seconds: seconds) { self.printedAuditIDs.count >= count }
     }
 
