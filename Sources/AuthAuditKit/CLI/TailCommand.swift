@@ -57,12 +57,18 @@ enum TailCommand: Command {
         let settings = try settings(arguments, context: context)
         let path = context.databasePath(arguments)
         let store = try AuditStore(path: path)
+        // A mapping input that cannot be read or has malformed records makes the exit status 1, as in ingest.
+        var mappingsSkipped = false
         let readMappings = {
             guard !settings.mappingInputs.isEmpty else { return }
             var options = IngestOptions()
             options.maximumLineLength = settings.maximumLineLength
             let observer = ConsoleObserver(isVerbose: settings.isVerbose, showsProgress: false)
-            _ = try Ingester(store: store, options: options, observer: observer).run(arguments: settings.mappingInputs)
+            let summary = try Ingester(store: store, options: options, observer: observer)
+                .run(arguments: settings.mappingInputs)
+            if summary.hasProblems {
+                mappingsSkipped = true
+            }
         }
         try readMappings()
 
@@ -80,15 +86,17 @@ enum TailCommand: Command {
         // reports and whois on this store name their roles and people.
         try IdentityResolution.run(store: store)
         try RBACUsageAnalysis.run(store: store)
+        try store.markDerivedDataCurrent()
 
         if !arguments.has("quiet") {
             let count = IngestSummaryRenderer.count
             Console.error(
                 "authaudit tail: stopped after \(count(session.linesRead, "line", nil))"
-                    + " (\(session.linesSkipped) skipped); printed \(count(session.requestsPrinted, "request", nil))")
+                    + " (\(session.linesSkipped) skipped); printed \(count(session.requestsPrinted, "request", nil))"
+                    + (hasUnusablePaths || mappingsSkipped ? "; some inputs could not be read, see the errors above" : ""))
         }
         // As for ingest, the status shows that input was skipped: each skipped line or path has a diagnostic.
-        return session.linesSkipped > 0 || hasUnusablePaths ? .failure : .success
+        return session.linesSkipped > 0 || hasUnusablePaths || mappingsSkipped ? .failure : .success
     }
 
     static func settings(_ arguments: ParsedArguments, context: CommandContext) throws -> TailSettings {

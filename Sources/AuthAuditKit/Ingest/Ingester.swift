@@ -59,6 +59,7 @@ public final class Ingester {
             observer?.ingest(didReport: diagnostic)
         }
         try RBACUsageAnalysis.run(store: store)
+        try store.markDerivedDataCurrent()
         summary.after = try store.counts()
         return summary
     }

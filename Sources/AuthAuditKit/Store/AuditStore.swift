@@ -14,6 +14,7 @@ public final class AuditStore {
     private let finishSource: SQLiteStatement
     private let findSource: SQLiteStatement
     private let insertDiagnostic: SQLiteStatement
+    private let markDerivedStale: SQLiteStatement
     private var isInBatch = false
     private var rbacInsertStatement: SQLiteStatement?
 
@@ -47,6 +48,8 @@ public final class AuditStore {
         authenticator = try AuthenticatorWriter(connection: connection)
         mappings = try MappingWriter(connection: connection)
         clusters = try DimensionTable(connection: connection, table: "clusters", column: "name")
+        markDerivedStale = try connection.prepare(
+            "UPDATE store_state SET value = 0 WHERE name = 'derived_current' AND value = 1", persistent: true)
         insertSource = try connection.prepare(
             "INSERT INTO sources (path, kind, size, fingerprint, started_at) VALUES (?, ?, ?, ?, ?)")
         finishSource = try connection.prepare(
@@ -86,10 +89,19 @@ public final class AuditStore {
 
     // MARK: - Batches
 
+    /// Begins a write transaction. It marks the derived tables as out of date, so that reports count
+    /// requests until `markDerivedDataCurrent()` runs after the analysis.
     public func beginBatch() throws {
         guard !isInBatch else { return }
         try connection.execute("BEGIN IMMEDIATE")
         isInBatch = true
+        markDerivedStale.reset()
+        try markDerivedStale.run()
+    }
+
+    /// Records that the analysis after a run has brought the derived tables up to date.
+    public func markDerivedDataCurrent() throws {
+        try connection.execute("UPDATE store_state SET value = 1 WHERE name = 'derived_current'")
     }
 
     public func commitBatch() throws {

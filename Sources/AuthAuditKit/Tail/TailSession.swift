@@ -86,7 +86,10 @@ final class TailSession {
                     do {
                         try reload()
                         try lookup.reload(store: store)
-                        Console.error("authaudit tail: reloaded the mapping inputs (SIGHUP)")
+                        Console.error(
+                            settings.mappingInputs.isEmpty
+                                ? "authaudit tail: reloaded the mappings from the store (SIGHUP; no --mapping inputs to read)"
+                                : "authaudit tail: reloaded the mapping inputs (SIGHUP)")
                     } catch {
                         store.rollbackBatch()
                         Console.error("authaudit tail: reloading the mapping inputs failed: \(ErrorRenderer.describe(error))")

@@ -164,4 +164,14 @@ import Testing
         #expect(rows.map { $0["source"] as? String } == [damaged])
         #expect(rows.map { $0["severity"] as? String } == ["error"])
     }
+
+    @Test func missingMappingInputFails() throws {
+        let sandbox = try EndToEndSandbox()
+        try sandbox.write(Data(Self.lines(1...2).utf8), to: "logs/audit.log")
+        let missing = sandbox.path("nope.yaml")
+        let tail = try TailProcess(sandbox, ["--mapping", missing, sandbox.path("logs")])
+        #expect(tail.waitForOutput(count: 2))
+        #expect(tail.stop() == 1)
+        #expect(tail.standardError.contains("some inputs could not be read"))
+    }
 }
