@@ -31,6 +31,9 @@ final class FollowedFile {
     var isRotated = false
     var lastActivity: ContinuousClock.Instant
     var isReleased = false
+    /// Set for a gzip file read while it ended inside a member. Its unfinished last line is kept back
+    /// at release, so that the line is read whole if the file is completed later.
+    var endsAtCut = false
 
     init(
         key: FileKey, content: Content, path: String, identity: FollowedFileIdentity, offset: Int64,

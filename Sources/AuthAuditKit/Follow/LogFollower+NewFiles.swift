@@ -111,7 +111,9 @@ extension LogFollower {
             return nil
         }
         incompleteCompressed[key] = nil
-        if let earlier = released[key], earlier.identity.matchesHead(summary.head) {
+        // A file read up to a cut and completed since is read on from where that read stopped (the offset
+        // comes from the read history below); any other file released before is not read again.
+        if let earlier = released[key], earlier.identity.matchesHead(summary.head), summary.length <= earlier.offset {
             return nil
         }
         let identity = FollowedFileIdentity(key: key, head: summary.head)
@@ -148,6 +150,7 @@ extension LogFollower {
         file.lastStatus = found.status
         file.readOffset = offset
         file.committedOffset = offset
+        file.endsAtCut = summary.isTruncated
         return file
     }
 

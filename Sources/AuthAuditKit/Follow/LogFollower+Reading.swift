@@ -182,10 +182,13 @@ extension LogFollower {
         }
     }
 
-    /// Delivers the unfinished last line of a file whose content is final and stops following it.
+    /// Delivers the unfinished last line of a file whose content is final, unless it is a gzip file cut
+    /// short, and stops following it.
     func release(_ file: FollowedFile, reason: FollowNotice.ReleaseReason, _ output: inout PollOutput) {
-        file.splitter.finish(endOffset: file.readOffset) { event in
-            handle(event, of: file, &output)
+        if !file.endsAtCut {
+            file.splitter.finish(endOffset: file.readOffset) { event in
+                handle(event, of: file, &output)
+            }
         }
         history.record(file.identity, offset: file.committedOffset)
         released[file.key] = ReleasedFile(
