@@ -20,7 +20,8 @@ public enum DiagnosticRenderer {
     public static func describe(_ problem: InputProblem) -> String {
         switch problem {
         case .unreadable(let code):
-            return "cannot read the file: \(SystemError.describe(code)); check its permissions"
+            let hint = code == EACCES || code == EPERM ? "; check its permissions" : ""
+            return "cannot read the file: \(SystemError.describe(code))\(hint)"
         case .notFound:
             return "no such file or folder"
         case .truncatedGzip(let offset):
