@@ -14,9 +14,6 @@
 -- `impersonated_by` then names the user who sent it. A 403 whose authorization decision was
 -- `allow` came from admission (for example PodSecurity), not from RBAC; `decision` shows which.
 -- The inner query counts on integer keys only, so names are looked up once per group, not per request.
--- It reads the requests_forbidden partial index, which lists only 403s. Left to choose, SQLite reads
--- requests_identity_time instead, because that index is in the order of the first GROUP BY columns,
--- and then looks at every stored request.
 WITH groups AS (
     SELECT
         r.cluster_id,
@@ -32,7 +29,7 @@ WITH groups AS (
         max(r.received_at) AS last_seen,
         max(r.decision) AS decision,
         max(r.message_id) AS message_id
-    FROM requests r INDEXED BY requests_forbidden
+    FROM requests r
     WHERE r.code = 403
         AND (:since IS NULL OR r.received_at >= :since)
         AND (:until IS NULL OR r.received_at < :until)

@@ -15,7 +15,6 @@ public enum Schema {
         Migration("0008-report-runs", sql: reportRuns),
         Migration("0009-compact-levels", sql: "DROP VIEW request_facts;\n" + requestFactsView),
         Migration("0010-request-key", sql: requestKey),
-        Migration("0011-identity-time-index", sql: identityTimeIndex),
     ])
 
     static let initial = """
