@@ -15,6 +15,8 @@ WITH covers_all AS (
         AND (SELECT count(*) FROM clusters) <= 1 AS yes
 ),
 -- The window's requests counted on integer keys, so names are looked up once per group.
+-- NOTE: SQLite sorts every request of the window to group them: 1.6 s for half of the 5,000,000-line
+-- gen-audit store on 2 shared cores. Per-identity totals by hour, written at ingest, would avoid it.
 counted AS (
     SELECT
         r.cluster_id,
@@ -24,11 +26,16 @@ counted AS (
         min(r.received_at) AS first_seen,
         max(r.received_at) AS last_seen
     FROM requests r
-    WHERE NOT (SELECT yes FROM covers_all)
-        AND (:since IS NULL OR r.received_at >= :since)
-        AND (:until IS NULL OR r.received_at < :until)
+    -- One range term, so SQLite reads only the window through requests_key, where
+    -- `:since IS NULL OR ...` would make it read every request. Times are integer microseconds,
+    -- so `:until - 1` is the last one inside the window.
+    WHERE r.received_at BETWEEN coalesce(:since, -9223372036854775807 - 1)
+            AND coalesce(:until - 1, 9223372036854775807)
         AND (:cluster IS NULL OR r.cluster_id IN (SELECT id FROM clusters WHERE name = :cluster))
     GROUP BY r.cluster_id, coalesce(r.impersonated_identity_id, r.identity_id)
+    -- SQLite tests a LIMIT of 0 once before it reads any row, but a WHERE term with a subquery on
+    -- every row, so this skips the scan when the stored totals give the counts.
+    LIMIT CASE WHEN (SELECT yes FROM covers_all) THEN 0 ELSE -1 END
 )
 SELECT
     (SELECT name FROM clusters) AS cluster,

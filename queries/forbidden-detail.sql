@@ -6,6 +6,7 @@
 -- param: cluster text  Only requests of this cluster.
 -- param: user text  Only this Kubernetes username or person (directory user, e-mail or session name).
 -- param: namespace text  Only this namespace.
+-- changes: key=cluster,time,audit_id added=new-forbidden removed=no-longer-listed
 SELECT
     f.cluster,
     iso_time(f.received_at) AS time,

@@ -8,31 +8,41 @@
 // many parsers keep only the last. Reports should alias such columns apart.
 public struct JSONResultWriter<Output: TextOutputStream>: ResultSink {
     public var output: Output
-    private var keys: [String] = []
+    /// Each column's line prefix: indentation, the quoted key and `: `.
+    private var keyPrefixes: [[UInt8]] = []
     private var rowCount = 0
+    /// The current row's text, kept between rows so its capacity is reused.
+    private var buffer: [UInt8] = []
 
     public init(output: Output) {
         self.output = output
     }
 
     public mutating func begin(columns: [String]) {
-        keys = columns.map { JSONText.quoted($0) }
+        keyPrefixes = columns.map { column in
+            var prefix = Array("    ".utf8)
+            JSONBytes.appendQuoted(column, to: &prefix)
+            prefix += ": ".utf8
+            return prefix
+        }
         rowCount = 0
     }
 
     public mutating func append(row: [SQLiteValue]) {
-        var text = rowCount == 0 ? "[\n" : ",\n"
-        if keys.isEmpty {
-            text += "  {}"
+        buffer.removeAll(keepingCapacity: true)
+        buffer += (rowCount == 0 ? "[\n" : ",\n").utf8
+        if keyPrefixes.isEmpty {
+            buffer += "  {}".utf8
         } else {
-            text += "  {\n"
+            buffer += "  {\n".utf8
             for (column, value) in row.enumerated() {
-                text += "    " + keys[column] + ": " + JSONText.literal(value)
-                text += column == row.count - 1 ? "\n" : ",\n"
+                buffer += keyPrefixes[column]
+                JSONBytes.appendLiteral(value, to: &buffer)
+                buffer += (column == row.count - 1 ? "\n" : ",\n").utf8
             }
-            text += "  }"
+            buffer += "  }".utf8
         }
-        output.write(text)
+        output.write(String(decoding: buffer, as: UTF8.self))
         rowCount += 1
     }
 

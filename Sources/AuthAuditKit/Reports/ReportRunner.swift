@@ -5,8 +5,16 @@
 public struct ReportRunner {
     public let connection: SQLiteConnection
 
+    /// The most bytes of the store to memory-map. SQLite lowers it to its compile-time maximum,
+    /// 0x7fff0000 bytes in default builds.
+    static let memoryMapBytes = 1 << 31
+
+    /// Makes the connection read the store through a memory map. Reading the 89,782 rows of
+    /// `forbidden-detail`, SQLite otherwise spent a fifth of the query's time in `pread` copying pages.
+    /// Where SQLite cannot map the file it reads with `pread` as before, so the result is ignored.
     public init(connection: SQLiteConnection) {
         self.connection = connection
+        try? connection.execute("PRAGMA mmap_size = \(Self.memoryMapBytes)")
     }
 
     /// Runs a report and returns the rows of its last statement.

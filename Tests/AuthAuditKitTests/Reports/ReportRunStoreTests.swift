@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import AuthAuditKit
@@ -59,6 +60,24 @@ import Testing
         try ReportRunStore.save(run([:], rows: []), on: store.connection)
 
         #expect(try ReportRunStore.latest(report: "r", parameters: ["user": "u"], on: store.connection) == nil)
+    }
+
+    /// `report` stores its run while its read-only connection is open, so closing the writer does not
+    /// empty the log. Saving must leave it empty.
+    @Test func saveEmptiesWriteAheadLog() throws {
+        let directory = try TemporaryDirectory()
+        let path = directory.path("store.db")
+        _ = try AuditStore(path: path)
+        let reader = try AuditStore.openReadOnly(path: path)
+        _ = try reader.scalarInteger("SELECT count(*) FROM report_runs")
+        let rows = Array(repeating: [SQLiteValue.text(String(repeating: "x", count: 1000)), .integer(1)], count: 500)
+
+        let writer = try SQLiteConnection(path: path, mode: .readWriteCreate)
+        try ReportRunStore.save(run([:], rows: rows), on: writer)
+
+        let logSize = try FileManager.default.attributesOfItem(atPath: path + "-wal")[.size] as? Int
+        #expect(logSize == 0)
+        #expect(try reader.scalarInteger("SELECT row_count FROM report_runs") == 500)
     }
 
     @Test func windowOptionsAreNotCompared() {
