@@ -28,7 +28,9 @@
 -- received time fall in no window, so only those totals count them.
 WITH covers_all AS (
     SELECT (:since IS NULL OR :since <= (SELECT min(received_at) FROM requests))
-        AND (:until IS NULL OR :until > (SELECT max(received_at) FROM requests)) AS yes
+        AND (:until IS NULL OR :until > (SELECT max(received_at) FROM requests))
+        -- The totals are written when an ingest or a tail ends; while a tail runs they lag behind.
+        AND (SELECT value FROM store_state WHERE name = 'derived_current') = 1 AS yes
 ),
 used AS MATERIALIZED (
     SELECT

@@ -144,7 +144,7 @@ struct ReportContext {
         let table = try ReportRunner(connection: connection).run(definition, bindings: bindings)
         let run = ReportRun(
             report: definition.name, parameters: ReportRun.comparedParameters(values), window: window,
-            ranAt: Clock.now(), table: table)
+            ranAt: Clock.now(), table: (definition.changeRule ?? .wholeRow).comparedPart(of: table))
         return Evaluation(table: table, run: run, windowLine: window.map(ReportWindowText.describe))
     }
 

@@ -80,4 +80,26 @@ import Testing
         #expect(!whole.rows.contains { $0.first == .text("aws-auth entry") })
         #expect(open == whole)
     }
+
+    /// Requests written after the last analysis, as by a running `tail`, are counted although the
+    /// stored totals do not include them yet.
+    @Test func requestsWrittenSinceAnalysisCounted() throws {
+        let store = try AuditStore(path: sandbox.databasePath)
+        let sourceID = try store.beginSource(path: "later.log", kind: "audit-event-lines", size: nil, fingerprint: nil)
+        let line = """
+            {"kind":"Event","auditID":"1f7f3a35-7b51-4bbe-9d0c-3f0c4f2b1a77","stage":"ResponseComplete",\
+            "requestReceivedTimestamp":"2018-06-25T07:16:00.000000Z","verb":"get",\
+            "user":{"username":"later-user"},"responseStatus":{"code":200}}
+            """
+        try store.beginBatch()
+        try Array(line.utf8).withUnsafeBytes { bytes in
+            try AuditEventScanner.scan(line: bytes) { try store.write($0, sourceID: sourceID) }
+        }
+        try store.commitBatch()
+
+        let rows = try sandbox.reportRows("activity", [])
+        let counted = rows.compactMap { JSONValues.integer($0["requests"] as Any) }.reduce(0, +)
+        #expect(counted == (try sandbox.queryInteger("SELECT count(*) FROM requests WHERE identity_id IS NOT NULL")))
+        #expect(rows.contains { $0["username"] as? String == "later-user" })
+    }
 }
