@@ -40,9 +40,10 @@ public final class AuditStore {
         // memory during bulk ingest (SQLite's default is 2 MiB; a negative value is in KiB). 48 MiB
         // keeps the peak RSS of a 5M-line ingest near 105 MB; 64 MiB was no faster and peaked at 125 MB.
         try connection.execute("PRAGMA cache_size = -49152")
-        // Checkpoint the WAL every 16 MiB instead of SQLite's default of 1000 pages (about 4 MiB),
-        // so a bulk ingest copies pages into the database file less often.
-        try connection.execute("PRAGMA wal_autocheckpoint = 4096")
+        // Checkpoint the WAL every 64 MiB instead of SQLite's default of 1000 pages (about 4 MiB), so a
+        // bulk ingest copies the index pages it rewrites at every commit into the database file less
+        // often. Against 16 MiB, the 1M-line ingest took 5.02 s instead of 5.14 s (median of three).
+        try connection.execute("PRAGMA wal_autocheckpoint = 16384")
         usernames = try DimensionTable(connection: connection, table: "usernames", column: "name")
         requests = try RequestWriter(connection: connection, usernames: usernames)
         authenticator = try AuthenticatorWriter(connection: connection)

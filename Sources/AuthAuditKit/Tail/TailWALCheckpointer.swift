@@ -19,7 +19,8 @@ import Foundation
 /// 20,000 lines/s on a 10-million-request store was 20.6 s, against 4.7 to 7.6 s with PASSIVE only.
 final class TailWALCheckpointer {
     /// The `wal_autocheckpoint` of the tail's own connection while this checkpointer runs: 64 MiB with 4 KiB
-    /// pages, four times the store's usual 16 MiB, so most pages are copied here first.
+    /// pages, so most pages are copied here first. It is set here as well as by `AuditStore`, so that it
+    /// stays large if the store's setting changes.
     static let fallbackAutocheckpointPages = 16384
 
     private let state = State()
