@@ -48,7 +48,11 @@ enum CellText {
     /// move the cursor or change its settings.
     // NOTE: a literal backslash is not escaped, so the text `\n` and a line feed display the same.
     static func escapingControlCharacters(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: isControl) else { return text }
+        // C0 and DEL are single bytes in UTF-8, and C1 characters start with 0xC2, so most cells are
+        // cleared by a byte check without decoding scalars.
+        guard text.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 }),
+            text.unicodeScalars.contains(where: isControl)
+        else { return text }
         var result = ""
         for scalar in text.unicodeScalars {
             guard isControl(scalar) else {

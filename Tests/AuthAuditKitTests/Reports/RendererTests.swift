@@ -65,6 +65,12 @@ import Testing
         #expect(TableRenderer().render(table) == expected.joined(separator: "\n") + "\n")
     }
 
+    @Test func tableEscapesC1ControlCharacters() {
+        // U+009B (CSI) is two bytes in UTF-8, 0xC2 0x9B; U+00E9 shares the lead byte but is printable.
+        let table = ResultTable(columns: ["text"], rows: [[.text("a\u{9B}2Jb")], [.text("caf\u{E9}")]])
+        #expect(TableRenderer().render(table) == "text\n--------\na\\x9b2Jb\ncafé\n")
+    }
+
     @Test func tableEmptyResult() {
         #expect(TableRenderer().render(Self.empty) == "a  b\n-  -\n")
     }
