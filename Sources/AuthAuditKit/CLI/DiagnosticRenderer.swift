@@ -7,6 +7,8 @@ public enum DiagnosticRenderer {
         var location = diagnostic.source
         if let line = diagnostic.line {
             location += ":\(line)"
+        } else if let offset = diagnostic.byteOffset {
+            location += ":@\(offset)"
         }
         var message = describe(diagnostic.problem)
         if case .invalidDocument(let reason) = diagnostic.problem, diagnostic.severity != .error {

@@ -54,12 +54,18 @@ public struct Diagnostic: Sendable, Equatable {
     public var source: String
     /// The 1-based line number in the decompressed stream, when the problem belongs to a line.
     public var line: Int?
+    /// The content offset where the line starts, for a line whose number is not known (`tail` resuming a
+    /// file from a checkpoint).
+    public var byteOffset: Int64?
     public var problem: InputProblem
 
-    public init(severity: DiagnosticSeverity, source: String, line: Int? = nil, problem: InputProblem) {
+    public init(
+        severity: DiagnosticSeverity, source: String, line: Int? = nil, byteOffset: Int64? = nil, problem: InputProblem
+    ) {
         self.severity = severity
         self.source = source
         self.line = line
+        self.byteOffset = byteOffset
         self.problem = problem
     }
 }

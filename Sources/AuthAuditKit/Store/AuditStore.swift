@@ -58,7 +58,7 @@ public final class AuditStore {
         findSource = try connection.prepare(
             "SELECT 1 FROM sources WHERE fingerprint = ? AND size = ? AND complete = 1 LIMIT 1")
         insertDiagnostic = try connection.prepare(
-            "INSERT INTO diagnostics (recorded_at, source, line, severity, problem) VALUES (?, ?, ?, ?, ?)")
+            "INSERT INTO diagnostics (recorded_at, source, line, severity, problem, byte_offset) VALUES (?, ?, ?, ?, ?, ?)")
     }
 
     /// Opens an existing store read-only, for reports and `query`.
@@ -161,6 +161,7 @@ public final class AuditStore {
         insertDiagnostic.bind(diagnostic.line, at: 3)
         insertDiagnostic.bind(diagnostic.severity.rawValue, at: 4)
         insertDiagnostic.bind(problemText, at: 5)
+        insertDiagnostic.bind(diagnostic.byteOffset, at: 6)
         try insertDiagnostic.run()
     }
 

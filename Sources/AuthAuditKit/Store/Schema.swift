@@ -16,6 +16,7 @@ public enum Schema {
         Migration("0009-compact-levels", sql: "DROP VIEW request_facts;\n" + requestFactsView),
         Migration("0010-request-key", sql: requestKey),
         Migration("0011-store-state", sql: storeState),
+        Migration("0012-diagnostic-offsets", sql: diagnosticOffsets),
     ])
 
     static let initial = """

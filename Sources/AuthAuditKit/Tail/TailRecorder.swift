@@ -38,7 +38,7 @@ final class TailRecorder {
     /// summary and the exit status.
     private(set) var skippedLines = 0
     /// The diagnostic location of the line being recorded.
-    private var location: (source: String, line: Int?) = ("", nil)
+    private var location: (source: String, line: Int?, byteOffset: Int64?) = ("", nil, nil)
     /// Diagnostics of skipped lines stored in the current batch and not printed yet.
     private var pendingDiagnostics: [Diagnostic] = []
     private var observer: ConsoleObserver?
@@ -90,16 +90,13 @@ final class TailRecorder {
         }
     }
 
-    /// Returns `FILE` and the line number, or `FILE:@OFFSET` without a line number when only the offset is
-    /// known, as after a restart from a checkpoint.
-    private static func location(of origin: Origin) -> (String, Int?) {
+    /// Returns the file with the line number, or with the line's byte offset when only that is known, as
+    /// after a restart from a checkpoint (printed as `FILE:@OFFSET`).
+    private static func location(of origin: Origin) -> (String, Int?, Int64?) {
         if let number = origin.lineNumber {
-            return (origin.path, number)
+            return (origin.path, number, nil)
         }
-        if let offset = origin.offset {
-            return ("\(origin.path):@\(offset)", nil)
-        }
-        return (origin.path, nil)
+        return (origin.path, nil, origin.offset)
     }
 
     /// Counts a line too long to read as skipped and stores its diagnostic in the current batch. The severity
@@ -112,14 +109,16 @@ final class TailRecorder {
     /// Counts a problem of a whole input, such as gzip damage, as skipped input and stores its diagnostic in
     /// the current batch.
     func recordInputProblem(_ diagnostic: Diagnostic) throws {
-        location = (diagnostic.source, diagnostic.line)
+        location = (diagnostic.source, diagnostic.line, diagnostic.byteOffset)
         try skip(diagnostic.problem, severity: diagnostic.severity)
     }
 
     /// Counts a skipped line and stores its diagnostic in the current batch.
     private func skip(_ problem: InputProblem, severity: DiagnosticSeverity = .error) throws {
         skippedLines += 1
-        let diagnostic = Diagnostic(severity: severity, source: location.source, line: location.line, problem: problem)
+        let diagnostic = Diagnostic(
+            severity: severity, source: location.source, line: location.line, byteOffset: location.byteOffset,
+            problem: problem)
         try store.record(diagnostic, problemText: DiagnosticRenderer.describe(problem))
         pendingDiagnostics.append(diagnostic)
     }

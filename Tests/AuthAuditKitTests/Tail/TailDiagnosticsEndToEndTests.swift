@@ -58,6 +58,11 @@ import Testing
         #expect(Deadline.wait(seconds: 15) { second.standardError.contains("error:") })
         #expect(second.stop() == 1)
         #expect(second.standardError.contains("\(log):@\(content.utf8.count): error: not an audit event"))
+        let rows = try sandbox.queryRows("SELECT source, line, byte_offset FROM diagnostics")
+        #expect(rows.count == 1)
+        #expect(rows.first?["source"] as? String == log)
+        #expect(rows.first?["line"] is NSNull)
+        #expect(rows.first?["byte_offset"] as? Int64 == Int64(content.utf8.count))
     }
 
     @Test func standardInputLinesNumbered() throws {
