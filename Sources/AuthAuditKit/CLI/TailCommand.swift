@@ -84,9 +84,7 @@ enum TailCommand: Command {
 
         // Identities first seen while following are resolved now, as at the end of an ingest, so that
         // reports and whois on this store name their roles and people.
-        try IdentityResolution.run(store: store)
-        try RBACUsageAnalysis.run(store: store)
-        try store.markDerivedDataCurrent()
+        _ = try DerivedTables.refresh(store: store)
 
         if !arguments.has("quiet") {
             let count = IngestSummaryRenderer.count

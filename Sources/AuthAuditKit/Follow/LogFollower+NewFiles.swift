@@ -111,8 +111,8 @@ extension LogFollower {
             return nil
         }
         incompleteCompressed[key] = nil
-        // A file read up to a cut and completed since is read on from where that read stopped (the offset
-        // comes from the read history below); any other file released before is not read again.
+        // A file read up to a cut and completed since is read on from where that read stopped, at the
+        // offset the read history below gives. Any other file released before is not read again.
         if let earlier = released[key], earlier.identity.matchesHead(summary.head), summary.length <= earlier.offset {
             return nil
         }

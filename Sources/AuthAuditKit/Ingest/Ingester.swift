@@ -55,11 +55,9 @@ public final class Ingester {
         prefetched = nil
         try store.commitBatch()
 
-        for diagnostic in try IdentityResolution.run(store: store) {
+        for diagnostic in try DerivedTables.refresh(store: store) {
             observer?.ingest(didReport: diagnostic)
         }
-        try RBACUsageAnalysis.run(store: store)
-        try store.markDerivedDataCurrent()
         summary.after = try store.counts()
         return summary
     }

@@ -5,8 +5,8 @@
 public struct ReportRunner {
     public let connection: SQLiteConnection
 
-    /// The most bytes of the store to memory-map. SQLite lowers it to its compile-time maximum,
-    /// 0x7fff0000 bytes in default builds.
+    /// The largest part of the store, in bytes, to memory-map. SQLite lowers it to its compile-time
+    /// limit, 0x7fff0000 bytes in default builds.
     static let memoryMapBytes = 1 << 31
 
     /// Makes the connection read the store through a memory map. Reading the 89,782 rows of

@@ -1,13 +1,9 @@
 /// JSON text for values the store and the renderers write: strings, string lists and maps, SQL values.
 public enum JSONText {
     public static func literal(_ value: SQLiteValue) -> String {
-        switch value {
-        case .null: return "null"
-        case .integer(let number): return String(number)
-        case .real(let number): return number.isFinite ? number.description : "null"
-        case .text(let text): return quoted(text)
-        case .blob(let bytes): return "\"" + CellText.hex(bytes) + "\""
-        }
+        var bytes: [UInt8] = []
+        JSONBytes.appendLiteral(value, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// The text as a JSON string: `"` and `\` escaped, control characters below U+0020 as the short
@@ -22,34 +18,16 @@ public enum JSONText {
     public static func appendQuoted(_ text: String, to output: inout String) {
         var text = text
         let clean = text.withUTF8 { bytes in !bytes.contains { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C } }
-        output += "\""
         if clean {
+            output += "\""
             output += text
+            output += "\""
         } else {
-            output += escaped(text)
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(text.utf8.count + 16)
+            JSONBytes.appendQuoted(text, to: &bytes)
+            output += String(decoding: bytes, as: UTF8.self)
         }
-        output += "\""
-    }
-
-    private static func escaped(_ text: String) -> String {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(text.utf8.count + 16)
-        for byte in text.utf8 {
-            switch byte {
-            case 0x22: bytes += [0x5C, 0x22]
-            case 0x5C: bytes += [0x5C, 0x5C]
-            case 0x0A: bytes += [0x5C, UInt8(ascii: "n")]
-            case 0x0D: bytes += [0x5C, UInt8(ascii: "r")]
-            case 0x09: bytes += [0x5C, UInt8(ascii: "t")]
-            case 0x08: bytes += [0x5C, UInt8(ascii: "b")]
-            case 0x0C: bytes += [0x5C, UInt8(ascii: "f")]
-            case _ where byte < 0x20:
-                bytes += Array("\\u00\(CellText.hex([byte]))".utf8)
-            default:
-                bytes.append(byte)
-            }
-        }
-        return String(decoding: bytes, as: UTF8.self)
     }
 
     public static func array(_ values: [String]) -> String {

@@ -134,9 +134,9 @@ final class RequestWriter {
         try upsert.run()
     }
 
-    /// The time that keys a request with its audit ID: when the apiserver received it, which every
-    /// stage repeats. An event without it falls back to its own stage time, which still keeps a
-    /// re-read of the same line from being stored twice.
+    /// Returns the time that keys a request with its audit ID: when the apiserver received it, which
+    /// every stage repeats. An event without it is keyed by its own stage time, so a re-read of the same
+    /// line is still not stored twice.
     static func keyTime(of event: AuditEventView) -> Int64? {
         (event.requestTime ?? event.stageTimestamp)?.microseconds
     }

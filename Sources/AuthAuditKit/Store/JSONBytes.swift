@@ -1,5 +1,5 @@
-/// Appends JSON text for SQL values to a byte buffer, with the same output as `JSONText` but without
-/// building a `String` per value.
+/// Appends JSON text for SQL values to a byte buffer without building a `String` per value. `JSONText`
+/// uses it for every string that needs escapes, so both give the same text.
 ///
 /// Report output and stored report runs encode every cell of results with up to hundreds of
 /// thousands of rows, where `String` concatenation cost more than the query itself.
