@@ -1,36 +1,45 @@
 import Foundation
 
-/// Reads line batches, and prepares each one, on a background thread while the caller writes them.
+/// Reads batches on a background thread while the caller writes them, and prepares each batch on
+/// whichever of the two threads is free.
 ///
-/// Inflating, framing and scanning run on one core and the SQLite writes on the other, so an
-/// ingest of a gzip file takes about as long as the slower of the two halves.
-final class BatchPipeline<Element: Sendable> {
+/// Inflating and framing run on the background thread and the SQLite writes on the caller's.
+/// Preparing a batch (scanning its lines) goes to the thread that would otherwise wait (see
+/// `PreparingQueue`). So an ingest of a gzip file takes about half the work of both threads, not as
+/// long as the slower one.
+final class BatchPipeline<Raw: Sendable, Element: Sendable> {
     /// A prepared batch and how many compressed bytes the reader had consumed when it was read.
     struct Item: Sendable {
         var element: Element
         var compressedBytesRead: Int64
     }
 
-    private let queue: BoundedQueue<Item>
-    private let thread: Thread
-
-    /// Starts reading. The reader belongs to the background thread from now on; `prepare` runs
-    /// there on each batch. At most `capacity` prepared batches wait for the caller.
-    convenience init(
-        reader: LineBatchReader, capacity: Int = 4, prepare: @escaping @Sendable (LineBatch) -> Element
-    ) {
-        self.init(reader: reader, capacity: capacity) { reader in reader.nextBatch().map(prepare) }
+    /// A batch as read, before `prepare`.
+    private struct Pending: Sendable {
+        var raw: Raw
+        var compressedBytesRead: Int64
     }
 
-    /// Starts reading with `produce`, which runs on the background thread and returns nil at the end.
-    init(reader: LineBatchReader, capacity: Int = 4, produce: @escaping @Sendable (LineBatchReader) -> Element?) {
+    private let queue: PreparingQueue<Pending, Item>
+    private let thread: Thread
+
+    /// Starts reading. The reader belongs to the background thread from now on. `produce` runs
+    /// there and returns nil at the end, and `prepare` runs on either thread. At most `capacity`
+    /// batches wait for the caller, prepared or not.
+    init(
+        reader: LineBatchReader, capacity: Int = 4,
+        produce: @escaping @Sendable (LineBatchReader) -> Raw?,
+        prepare: @escaping @Sendable (Raw) -> Element
+    ) {
         let transfer = ReaderTransfer(reader: reader)
-        let queue = BoundedQueue<Item>(capacity: capacity)
+        let queue = PreparingQueue<Pending, Item>(capacity: capacity) { pending in
+            Item(element: prepare(pending.raw), compressedBytesRead: pending.compressedBytesRead)
+        }
         self.queue = queue
         thread = Thread {
-            while let element = produce(transfer.reader) {
-                let item = Item(element: element, compressedBytesRead: transfer.reader.stream.compressedBytesRead)
-                guard queue.put(item) else { break }
+            while let raw = produce(transfer.reader) {
+                let pending = Pending(raw: raw, compressedBytesRead: transfer.reader.stream.compressedBytesRead)
+                guard queue.put(pending) else { break }
             }
             queue.close()
         }
@@ -46,6 +55,14 @@ final class BatchPipeline<Element: Sendable> {
     /// Stops the reader early (for example after a fatal error); it ends at its next batch.
     func cancel() {
         queue.close()
+    }
+}
+
+extension BatchPipeline where Raw == Element {
+    /// Starts reading with `produce`, which runs on the background thread, returns finished batches
+    /// and nil at the end.
+    convenience init(reader: LineBatchReader, capacity: Int = 4, produce: @escaping @Sendable (LineBatchReader) -> Raw?) {
+        self.init(reader: reader, capacity: capacity, produce: produce, prepare: { $0 })
     }
 }
 

@@ -65,7 +65,7 @@ struct EnvelopeIngest {
         store.beginAuthenticatorStream()
         // Records of these shapes need not end at a newline (Firehose joins objects with `}{`), so
         // the decoder gets unframed chunks.
-        let pipeline = BatchPipeline<DecodedBatch>(reader: reader) { reader in
+        let pipeline = BatchPipeline<DecodedBatch, DecodedBatch>(reader: reader) { reader in
             reader.nextChunk().map { decoder.decode(chunk: $0) }
         }
         defer { pipeline.cancel() }

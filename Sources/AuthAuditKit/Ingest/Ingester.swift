@@ -16,6 +16,8 @@ public final class Ingester {
     /// The input after the one being read, whose reader may start early (see `PrefetchedAuditLog`).
     private var nextInputPath: String?
     private var prefetched: PrefetchedAuditLog?
+    /// Storage of written audit log batches, filled again by the reader threads.
+    private let storagePool = BatchStoragePool(storageSize: PrefetchedAuditLog.batchCapacity)
 
     public init(store: AuditStore, options: IngestOptions, observer: (any IngestObserver)?) {
         self.store = store
@@ -84,7 +86,7 @@ public final class Ingester {
         do {
             reader = try LineBatchReader(
                 path: path, maximumLineLength: options.maximumLineLength,
-                batchCapacity: PrefetchedAuditLog.batchCapacity)
+                batchCapacity: PrefetchedAuditLog.batchCapacity, storagePool: storagePool)
         } catch {
             try report(Diagnostic(severity: .error, source: displayName, problem: error.problem))
             summary.inputsSkipped += 1
@@ -139,7 +141,7 @@ public final class Ingester {
     /// audit log's reader thread, already started on `reader`.
     private func readSource(
         _ reader: LineBatchReader, kind: InputKind, displayName: String, fingerprint: FileFingerprint?,
-        pipeline: BatchPipeline<ScannedBatch>?
+        pipeline: AuditLinePipeline?
     ) throws {
         observer?.ingest(didStart: displayName, kind: kind.rawValue, totalBytes: reader.stream.totalBytes)
         defer { observer?.ingestDidFinishSource(displayName) }
@@ -266,7 +268,7 @@ public final class Ingester {
 
     private func read(
         _ reader: LineBatchReader, kind: InputKind, source displayName: String, sourceID: Int64,
-        pipeline: BatchPipeline<ScannedBatch>?, counters: inout SourceCounters
+        pipeline: AuditLinePipeline?, counters: inout SourceCounters
     ) throws {
         switch kind {
         case .auditEventLines:
@@ -287,7 +289,7 @@ public final class Ingester {
     }
 
     private func ingestAuditLines(
-        _ reader: LineBatchReader, pipeline started: BatchPipeline<ScannedBatch>?, source: String, sourceID: Int64,
+        _ reader: LineBatchReader, pipeline started: AuditLinePipeline?, source: String, sourceID: Int64,
         counters: inout SourceCounters
     ) throws {
         let pipeline = started ?? PrefetchedAuditLog.startPipeline(reader)
@@ -295,7 +297,8 @@ public final class Ingester {
         // The next audit log is inflated and scanned on another thread while this one is written.
         if prefetched == nil, let next = nextInputPath {
             nextInputPath = nil
-            prefetched = PrefetchedAuditLog.start(path: next, options: options, store: store)
+            prefetched = PrefetchedAuditLog.start(
+                path: next, options: options, store: store, storagePool: storagePool)
         }
         var receivedStages = ReceivedStageBuffer()
         defer {
@@ -341,6 +344,8 @@ public final class Ingester {
             try reportBatchDiagnostics(batch, counters: &counters)
             try commitIfDue(records: batch.lines.count)
             observer?.ingest(didProgress: source, bytesRead: item.compressedBytesRead, records: counters.records)
+            receivedStages.detach(from: batch.bytes)
+            storagePool.recycle(batch.bytes)
         }
         for event in receivedStages.drain() {
             try writeHeld(event, sourceID: sourceID)

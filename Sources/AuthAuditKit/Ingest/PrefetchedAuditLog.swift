@@ -1,3 +1,6 @@
+/// Reads batches of audit log lines and scans them.
+typealias AuditLinePipeline = BatchPipeline<LineBatch, ScannedBatch>
+
 /// An audit log whose reader thread was started before its turn, while the input before it is
 /// still being written.
 ///
@@ -8,13 +11,14 @@
 /// Each pipeline's queue is bounded, so the early reader stops after a few batches until its turn.
 ///
 /// NOTE: every file still gets a new reader thread. On the 40-file benchmark set the peak RSS was
-/// 12 MB above the one-file run; reusing one or two long-lived reader threads may lower it.
+/// 12 MB above the one-file run even with batch storage recycled; reusing one or two long-lived
+/// reader threads may lower it.
 struct PrefetchedAuditLog {
     let path: String
     let fingerprint: FileFingerprint?
     /// Belongs to `pipeline`'s thread until the pipeline has ended.
     let reader: LineBatchReader
-    let pipeline: BatchPipeline<ScannedBatch>
+    let pipeline: AuditLinePipeline
 
     /// Batches of decompressed lines that each pipeline keeps at most in its queue. With the batch
     /// being scanned and the one being written, a pipeline keeps about four batches in memory.
@@ -26,14 +30,18 @@ struct PrefetchedAuditLog {
     static let batchCapacity = 1024 * 1024
 
     /// Starts the reader thread of an audit log that is about to be read.
-    static func startPipeline(_ reader: LineBatchReader) -> BatchPipeline<ScannedBatch> {
-        BatchPipeline(reader: reader, capacity: queueCapacity) { ScannedBatch(scanning: $0) }
+    static func startPipeline(_ reader: LineBatchReader) -> AuditLinePipeline {
+        AuditLinePipeline(
+            reader: reader, capacity: queueCapacity, produce: { $0.nextBatch() },
+            prepare: { ScannedBatch(scanning: $0) })
     }
 
     /// Opens the input at `path` and starts its reader when it is an audit log of JSON lines that
     /// the store does not hold yet. Returns nil for anything else (standard input, other kinds,
     /// unreadable or empty files); the ingest then opens and detects that input in its turn.
-    static func start(path: String, options: IngestOptions, store: AuditStore) -> PrefetchedAuditLog? {
+    static func start(
+        path: String, options: IngestOptions, store: AuditStore, storagePool: BatchStoragePool
+    ) -> PrefetchedAuditLog? {
         guard path != "-" else { return nil }
         let fingerprint = try? FileFingerprint(path: path)
         if let fingerprint,
@@ -43,7 +51,8 @@ struct PrefetchedAuditLog {
         }
         guard
             let reader = try? LineBatchReader(
-                path: path, maximumLineLength: options.maximumLineLength, batchCapacity: batchCapacity)
+                path: path, maximumLineLength: options.maximumLineLength, batchCapacity: batchCapacity,
+                storagePool: storagePool)
         else { return nil }
         let prefix = reader.peekPrefix(maximumBytes: 64 * 1024)
         guard !prefix.isEmpty, prefix.withUnsafeBytes(DetectedInput.detect) == .lines(.auditEventLines) else {

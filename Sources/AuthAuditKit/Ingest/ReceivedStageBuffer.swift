@@ -8,8 +8,8 @@
 /// so nothing is lost; merging by `auditID` in the store makes the outcome the same either way.
 ///
 /// A held event is not copied: it keeps a reference to the batch storage it was read into, and
-/// Swift's copy-on-write arrays share that storage. Most events are released within a few lines,
-/// so the buffer keeps at most a few batches alive beyond the ones being read and written.
+/// Swift's copy-on-write arrays share that storage. Most events are released within a few lines.
+/// Before a batch's storage is filled again, `detach(from:)` copies out the few events still held.
 struct ReceivedStageBuffer {
     typealias Key = EncodedAuditID
 
@@ -74,6 +74,18 @@ struct ReceivedStageBuffer {
     mutating func hold(_ event: AuditEventView, key: Key) -> [HeldEvent] {
         let bytes = Array(event.eventBytes)
         return hold(key, storage: bytes, range: bytes.indices)
+    }
+
+    /// Gives every held event that shares `storage` a copy of its own bytes, so that `storage` can
+    /// be filled with new lines (see `BatchStoragePool`). Few events are still held when their batch
+    /// has been written: most wait only a few lines for their later stage.
+    mutating func detach(from storage: [UInt8]) {
+        let base = storage.withUnsafeBytes(\.baseAddress)
+        let sharing = held.filter { $0.value.storage.withUnsafeBytes(\.baseAddress) == base }
+        for (key, event) in sharing {
+            let bytes = Array(event.storage[event.range])
+            held[key] = HeldEvent(storage: bytes, range: bytes.indices)
+        }
     }
 
     /// Releases the held RequestReceived of a request whose later stage has arrived. Returns

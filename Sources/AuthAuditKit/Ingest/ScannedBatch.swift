@@ -1,10 +1,9 @@
-/// A batch of audit log lines with every line already scanned, handed from the reader thread to
-/// the writer.
+/// A batch of audit log lines with every line already scanned, on whichever thread of the pipeline
+/// was free (see `PreparingQueue`).
 ///
-/// Scanning on the reader thread leaves the writer thread only the SQLite work, which balances the
-/// two cores. The views' `line` pointers point into the reader thread's access to `batch.bytes`,
-/// which has ended: they must not be read until `forEachEvent` rebases each view onto the line
-/// again. That is why the type is `@unchecked Sendable`: nothing reads through a stale pointer.
+/// The views' `line` pointers point into the scanning thread's access to `batch.bytes`, which has
+/// ended: they must not be read until `forEach` rebases each view onto the line again. That is why
+/// the type is `@unchecked Sendable`: nothing reads through a stale pointer.
 struct ScannedBatch: @unchecked Sendable {
     struct Event {
         var lineIndex: Int

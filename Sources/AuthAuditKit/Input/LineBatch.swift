@@ -22,7 +22,8 @@ public struct LineBatch: Sendable {
 
     /// The path as given, or `<stdin>`.
     public let source: String
-    /// The lines' bytes, possibly with terminators and skipped lines between them.
+    /// The lines' bytes, possibly with terminators and skipped lines between them, and unused bytes
+    /// after the last line (a batch keeps its reader's whole storage, for `BatchStoragePool`).
     public let bytes: [UInt8]
     public let lines: [Line]
     /// Problems found while reading this batch's part of the stream. Those about a line come in line

@@ -24,6 +24,8 @@ public final class LineBatchReader {
     public let stream: DecompressedStream
 
     private let batchCapacity: Int
+    /// Where storage of earlier batches comes back for reuse, when the caller recycles it.
+    private let storagePool: BatchStoragePool?
 
     /// The batch being built. `storage.count` is its capacity, and `storage[..<filled]` contains stream bytes.
     private var storage: [UInt8]
@@ -53,17 +55,21 @@ public final class LineBatchReader {
     ///   - maximumLineLength: The longest accepted line in bytes; longer lines are skipped with a diagnostic.
     ///   - batchCapacity: The usual size in bytes of a batch's storage. A batch grows beyond it only to hold
     ///     a line that is longer.
+    ///   - storagePool: Storage of written batches to fill again; its `storageSize` must be `batchCapacity`.
     public init(
         stream: DecompressedStream,
         maximumLineLength: Int = LineBatchReader.defaultMaximumLineLength,
-        batchCapacity: Int = LineBatchReader.defaultBatchCapacity
+        batchCapacity: Int = LineBatchReader.defaultBatchCapacity,
+        storagePool: BatchStoragePool? = nil
     ) {
         precondition(maximumLineLength >= 0 && maximumLineLength <= Int.max / 4, "maximumLineLength is out of range")
         precondition(batchCapacity > 0, "batchCapacity must be positive")
+        precondition(storagePool.map { $0.storageSize == batchCapacity } ?? true, "pooled storage of another size")
         self.stream = stream
         self.maximumLineLength = maximumLineLength
         self.batchCapacity = batchCapacity
-        storage = [UInt8](repeating: 0, count: batchCapacity)
+        self.storagePool = storagePool
+        storage = storagePool?.take() ?? [UInt8](repeating: 0, count: batchCapacity)
     }
 
     /// Opens `path` (`-` for standard input) and returns a reader of its lines.
@@ -72,10 +78,13 @@ public final class LineBatchReader {
     public convenience init(
         path: String,
         maximumLineLength: Int = LineBatchReader.defaultMaximumLineLength,
-        batchCapacity: Int = LineBatchReader.defaultBatchCapacity
+        batchCapacity: Int = LineBatchReader.defaultBatchCapacity,
+        storagePool: BatchStoragePool? = nil
     ) throws(InputOpenError) {
         let stream = try DecompressedStream(path: path)
-        self.init(stream: stream, maximumLineLength: maximumLineLength, batchCapacity: batchCapacity)
+        self.init(
+            stream: stream, maximumLineLength: maximumLineLength, batchCapacity: batchCapacity,
+            storagePool: storagePool)
     }
 
     // MARK: - Batches
@@ -238,21 +247,28 @@ public final class LineBatchReader {
     private func makeBatch() -> LineBatch {
         let carried = filled - lineStart
         let nextCapacity = isExhausted ? 0 : (carried > batchCapacity / 2 ? carried * 2 : batchCapacity)
-        // The storage is not zeroed: bytes past `filled` are only ever written by reads before
-        // anything reads them, and zeroing every batch's storage was 2 % of an ingest's instructions.
-        let next = [UInt8](unsafeUninitializedCapacity: nextCapacity) { target, initializedCount in
-            if carried > 0 {
-                storage.withUnsafeBytes { source in
-                    UnsafeMutableRawBufferPointer(target).copyMemory(
-                        from: UnsafeRawBufferPointer(rebasing: source[lineStart..<filled]))
+        var next: [UInt8]
+        if nextCapacity == batchCapacity, let recycled = storagePool?.take() {
+            next = recycled
+        } else {
+            // The storage is not zeroed: bytes past `filled` are only ever written by reads before
+            // anything reads them, and zeroing every batch's storage was 2 % of an ingest's instructions.
+            next = [UInt8](unsafeUninitializedCapacity: nextCapacity) { _, initializedCount in
+                initializedCount = nextCapacity
+            }
+        }
+        if carried > 0 {
+            storage.withUnsafeBytes { source in
+                next.withUnsafeMutableBytes { target in
+                    target.copyMemory(from: UnsafeRawBufferPointer(rebasing: source[lineStart..<filled]))
                 }
             }
-            initializedCount = nextCapacity
         }
 
+        // The batch keeps the whole storage, so that it can be recycled at its full size; the bytes
+        // after its last line are the start of the next batch's first line, or stale.
         var bytes = next
         swap(&bytes, &storage)
-        bytes.removeLast(bytes.count - lineStart)
         let batch = LineBatch(source: source, bytes: bytes, lines: lines, diagnostics: diagnostics)
 
         scanned -= lineStart

@@ -122,3 +122,44 @@ import Testing
         #expect(remaining.isEmpty)
     }
 }
+
+@Suite struct ReceivedStageBufferDetachTests {
+    private static func key(of line: [UInt8]) throws -> ReceivedStageBuffer.Key {
+        var key: ReceivedStageBuffer.Key?
+        try line.withUnsafeBytes { buffer in
+            try AuditEventScanner.scan(line: buffer) { key = ReceivedStageBuffer.key(for: $0) }
+        }
+        return try #require(key)
+    }
+
+    @Test func detachedEventKeepsItsBytesWhenTheStorageIsRefilled() throws {
+        let id = "00000000-0000-4000-8000-000000000001"
+        let line = Array(#"{"kind":"Event","auditID":"\#(id)","stage":"RequestReceived","verb":"get"}"#.utf8)
+        var storage = Array("xx".utf8) + line + Array("yy".utf8)
+        let range = 2..<(2 + line.count)
+        let key = try Self.key(of: line)
+        var buffer = ReceivedStageBuffer(capacity: 4)
+        _ = buffer.hold(key, storage: storage, range: range)
+
+        buffer.detach(from: storage)
+        storage.withUnsafeMutableBytes { $0.initializeMemory(as: UInt8.self, repeating: UInt8(ascii: "z")) }
+
+        let held = buffer.drain()
+        #expect(held.map(\.bytes) == [line])
+    }
+
+    @Test func detachLeavesEventsOfOtherStorageShared() throws {
+        let id = "00000000-0000-4000-8000-000000000002"
+        let line = Array(#"{"kind":"Event","auditID":"\#(id)","stage":"RequestReceived"}"#.utf8)
+        let other = line
+        let key = try Self.key(of: line)
+        var buffer = ReceivedStageBuffer(capacity: 4)
+        _ = buffer.hold(key, storage: other, range: other.indices)
+
+        buffer.detach(from: Array("unrelated".utf8))
+
+        let held = try #require(buffer.drain().first)
+        let sharesStorage = held.storage.withUnsafeBytes(\.baseAddress) == other.withUnsafeBytes(\.baseAddress)
+        #expect(sharesStorage)
+    }
+}

@@ -189,3 +189,33 @@ import Testing
         #expect(batch.withLine(at: 1) { Array($0) } == Array("beta".utf8))
     }
 }
+
+@Suite struct BatchStoragePoolTests {
+    @Test func recycledStorageIsFilledAgainWithTheRightLines() throws {
+        let text = (1...2000).map { "line \($0) of the pooled read\n" }.joined()
+        let directory = try TemporaryDirectory()
+        let path = try InputTestSupport.write(Array(text.utf8), named: "pooled.log", in: directory)
+        let pool = BatchStoragePool(storageSize: 512, maximumKept: 2)
+        let reader = try LineBatchReader(path: path, batchCapacity: 512, storagePool: pool)
+
+        var lines: [String] = []
+        var addresses = Set<UInt>()
+        while let batch = reader.nextBatch() {
+            batch.forEachLine { line, _ in lines.append(String(decoding: line, as: UTF8.self)) }
+            addresses.insert(batch.bytes.withUnsafeBytes { UInt(bitPattern: $0.baseAddress) })
+            pool.recycle(batch.bytes)
+        }
+
+        #expect(lines == (1...2000).map { "line \($0) of the pooled read" })
+        // Each batch's storage came back before the next one was made, so few distinct buffers were used.
+        #expect(addresses.count <= 3)
+    }
+
+    @Test func storageOfAnotherSizeIsNotKept() {
+        let pool = BatchStoragePool(storageSize: 64)
+        pool.recycle([UInt8](repeating: 0, count: 128))
+        #expect(pool.take() == nil)
+        pool.recycle([UInt8](repeating: 1, count: 64))
+        #expect(pool.take()?.count == 64)
+    }
+}
