@@ -52,7 +52,9 @@ struct ReportContext {
 
     static func droppingSingleCluster(_ table: ResultTable) -> ResultTable {
         guard let column = table.columns.firstIndex(of: "cluster") else { return table }
-        guard Set(table.rows.map { $0[column] }).count <= 1 else { return table }
+        if let first = table.rows.first?[column], !table.rows.allSatisfy({ $0[column] == first }) {
+            return table
+        }
         var columns = table.columns
         columns.remove(at: column)
         let rows = table.rows.map { row in

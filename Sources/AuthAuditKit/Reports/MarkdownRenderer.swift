@@ -7,12 +7,15 @@ public struct MarkdownRenderer: Sendable {
 
     public func render(_ table: ResultTable, to output: inout some TextOutputStream) {
         guard !table.columns.isEmpty else { return }
-        output.write(line(table.columns.map(cell)))
+        var text = TextOutputBuffer()
+        appendLine(table.columns, to: &text)
         let alignments = table.columns.indices.map { CellText.isNumericColumn($0, of: table.rows) ? "---:" : "---" }
-        output.write(line(alignments))
+        text.append("| " + alignments.joined(separator: " | ") + " |\n")
         for row in table.rows {
-            output.write(line(row.map { cell(CellText.plain($0)) }))
+            appendLine(row.map(CellText.plain), to: &text)
+            text.flushIfFull(to: &output)
         }
+        text.flush(to: &output)
     }
 
     public func render(_ table: ResultTable) -> String {
@@ -21,13 +24,39 @@ public struct MarkdownRenderer: Sendable {
         return text
     }
 
-    private func line(_ cells: [String]) -> String {
-        "| " + cells.joined(separator: " | ") + " |\n"
+    private func appendLine(_ cells: [String], to text: inout TextOutputBuffer) {
+        text.append("| ")
+        for (index, cell) in cells.enumerated() {
+            if index > 0 { text.append(" | ") }
+            appendCell(cell, to: &text)
+        }
+        text.append(" |\n")
     }
 
-    private func cell(_ text: String) -> String {
-        var escaped = text.replacing("\\", with: "\\\\").replacing("|", with: "\\|")
-        escaped = escaped.replacing("\r\n", with: "<br>").replacing("\r", with: "<br>").replacing("\n", with: "<br>")
-        return CellText.escapingControlCharacters(escaped)
+    /// Appends a cell's text with Markdown's special characters, line breaks and control characters
+    /// escaped. Most cells contain none and are appended as they are.
+    private func appendCell(_ cell: String, to text: inout TextOutputBuffer) {
+        let isPlain =
+            cell.utf8.withContiguousStorageIfAvailable { bytes in
+                bytes.allSatisfy { $0 >= 0x20 && $0 < 0x7F && $0 != UInt8(ascii: "\\") && $0 != UInt8(ascii: "|") }
+            } ?? false
+        if isPlain {
+            text.append(cell)
+            return
+        }
+        var escaped = ""
+        var afterCarriageReturn = false
+        for scalar in cell.unicodeScalars {
+            defer { afterCarriageReturn = scalar == "\r" }
+            switch scalar {
+            case "\\": escaped += "\\\\"
+            case "|": escaped += "\\|"
+            case "\r": escaped += "<br>"
+            case "\n" where afterCarriageReturn: continue
+            case "\n": escaped += "<br>"
+            default: escaped.unicodeScalars.append(scalar)
+            }
+        }
+        text.append(CellText.escapingControlCharacters(escaped))
     }
 }

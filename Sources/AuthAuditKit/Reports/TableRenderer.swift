@@ -15,15 +15,15 @@ public struct TableRenderer: Sendable {
 
     public func render(_ table: ResultTable, to output: inout some TextOutputStream) {
         guard !table.columns.isEmpty else { return }
-        let header = table.columns.map { Cell(CellText.escapingControlCharacters($0)) }
-        // Each cell's text and display width are computed once, for the widths, cutting and padding.
-        let cells = table.rows.map { row in row.map { Cell(CellText.escapingControlCharacters(CellText.plain($0))) } }
+        let header = table.columns.map(Cell.init(text:))
         let isNumeric = table.columns.indices.map { CellText.isNumericColumn($0, of: table.rows) }
         let headerWidths = header.map(\.width)
+        // Cells are made again for printing rather than kept: keeping every row's cells doubled the
+        // memory and the time of a table of 90,000 rows.
         var widths = headerWidths
-        for row in cells {
-            for (column, cell) in row.enumerated() where cell.width > widths[column] {
-                widths[column] = cell.width
+        for row in table.rows {
+            for (column, value) in row.enumerated() {
+                widths[column] = max(widths[column], Cell(value: value).width)
             }
         }
         if let maximumWidth {
@@ -31,11 +31,15 @@ public struct TableRenderer: Sendable {
         }
 
         let layout = Layout(widths: widths, isNumeric: isNumeric)
-        layout.writeLine(header, to: &output)
-        output.write(widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ") + "\n")
-        for row in cells {
-            layout.writeLine(row, to: &output)
+        var text = TextOutputBuffer()
+        layout.appendLine(header, to: &text.bytes)
+        text.bytes.append(contentsOf: widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ").utf8)
+        text.bytes.append(0x0A)
+        for row in table.rows {
+            layout.appendLine(row.map(Cell.init(value:)), to: &text.bytes)
+            text.flushIfFull(to: &output)
         }
+        text.flush(to: &output)
     }
 
     public func render(_ table: ResultTable) -> String {
@@ -64,9 +68,25 @@ private struct Cell {
     var text: String
     var width: Int
 
-    init(_ text: String) {
-        self.text = text
-        width = DisplayWidth.of(text)
+    init(text: String) {
+        if Self.isPrintableASCII(text) {
+            self.text = text
+            width = text.utf8.count
+        } else {
+            self.text = CellText.escapingControlCharacters(text)
+            width = DisplayWidth.of(self.text)
+        }
+    }
+
+    init(value: SQLiteValue) {
+        self.init(text: CellText.plain(value))
+    }
+
+    /// Returns whether every byte is printable ASCII, as in most cells: nothing to escape, one column a byte.
+    private static func isPrintableASCII(_ text: String) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable { bytes in
+            bytes.allSatisfy { $0 >= 0x20 && $0 < 0x7F }
+        } ?? false
     }
 }
 
@@ -75,11 +95,10 @@ private struct Layout {
     var widths: [Int]
     var isNumeric: [Bool]
 
-    /// Writes one line. It is built as UTF-8 bytes: appending padded cells to a `String` took most of
-    /// the time of printing a table of 90,000 rows.
-    func writeLine(_ cells: [Cell], to output: inout some TextOutputStream) {
-        var line: [UInt8] = []
-        line.reserveCapacity(widths.reduce(2 * widths.count, +))
+    /// Appends one line as UTF-8 bytes: appending padded cells to a `String` took most of the time of
+    /// printing a table of 90,000 rows.
+    func appendLine(_ cells: [Cell], to line: inout [UInt8]) {
+        let lineStart = line.count
         for (column, cell) in cells.enumerated() {
             let width = widths[column]
             let cut = cell.width > width ? truncated(cell.text, to: width) : cell.text
@@ -96,11 +115,10 @@ private struct Layout {
             }
         }
         // Blank cells at the end of a line (NULL or padding) would leave trailing spaces.
-        while line.last == 0x20 {
+        while line.count > lineStart, line.last == 0x20 {
             line.removeLast()
         }
         line.append(0x0A)
-        output.write(String(decoding: line, as: UTF8.self))
     }
 
     /// Cuts text wider than `width` columns to `width`, ending it in `…`.

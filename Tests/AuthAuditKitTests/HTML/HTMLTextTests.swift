@@ -26,4 +26,14 @@ import Testing
     @Test func showsXMLNoncharactersVisibly() {
         #expect(HTMLText.escaped("a\u{FFFE}b") == "a\\xfffeb")
     }
+
+    @Test func escapesMarkupBetweenUnicode() {
+        #expect(HTMLText.escaped("Zoë & <日本> 'x'") == "Zoë &amp; &lt;日本&gt; &#39;x&#39;")
+    }
+
+    @Test func appendsEscapedBytes() {
+        var bytes = Array("<td>".utf8)
+        HTMLText.appendEscaped("a<b", to: &bytes)
+        #expect(String(decoding: bytes, as: UTF8.self) == "<td>a&lt;b")
+    }
 }

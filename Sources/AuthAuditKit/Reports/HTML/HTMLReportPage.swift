@@ -44,9 +44,10 @@ public struct HTMLReportPage: Sendable {
         }
         html += "</header>\n<main>\n"
         for section in sections {
-            html += render(section)
+            append(section, to: &html)
         }
-        return html + "</main>\n</body>\n</html>\n"
+        html += "</main>\n</body>\n</html>\n"
+        return html
     }
 
     private func head() -> String {
@@ -57,20 +58,22 @@ public struct HTMLReportPage: Sendable {
             + "<style>\n\(HTMLStyle.css)</style>\n</head>\n"
     }
 
-    private func render(_ section: Section) -> String {
+    private func append(_ section: Section, to html: inout String) {
         switch section {
         case .chart(let chart, let caption):
-            var html = "<section>\n<h2>\(HTMLText.escaped(chart.title))</h2>\n<figure>\n\(chart.renderSVG())\n"
+            html += "<section>\n<h2>\(HTMLText.escaped(chart.title))</h2>\n<figure>\n\(chart.renderSVG())\n"
             if let caption {
                 html += "<figcaption>\(HTMLText.escaped(caption))</figcaption>\n"
             }
-            return html + "</figure>\n</section>\n"
+            html += "</figure>\n</section>\n"
         case .table(let table, let caption):
-            return "<section>\n" + HTMLTableRenderer().render(table, caption: caption) + "</section>\n"
+            html += "<section>\n"
+            HTMLTableRenderer().append(table, caption: caption, to: &html)
+            html += "</section>\n"
         case .heading(let text):
-            return "<h2>\(HTMLText.escaped(text))</h2>\n"
+            html += "<h2>\(HTMLText.escaped(text))</h2>\n"
         case .paragraph(let text):
-            return "<p>\(HTMLText.escaped(text))</p>\n"
+            html += "<p>\(HTMLText.escaped(text))</p>\n"
         }
     }
 }

@@ -11,11 +11,20 @@ struct HTMLTableRenderer {
     var wrappingWidth = 60
 
     func render(_ table: ResultTable, caption: String?) -> String {
+        var html = ""
+        append(table, caption: caption, to: &html)
+        return html
+    }
+
+    /// Appends what `render` returns to `html`. A page of a large table is appended in place: each
+    /// copy of its tens of megabytes cost a tenth of a second.
+    func append(_ table: ResultTable, caption: String?, to html: inout String) {
         guard !table.columns.isEmpty else {
-            return "<p class=\"no-rows\">The statement returned no columns.</p>\n"
+            html += "<p class=\"no-rows\">The statement returned no columns.</p>\n"
+            return
         }
         let classes = table.columns.indices.map { columnClass($0, of: table) }
-        var html = "<div class=\"table-scroll\">\n<table>\n"
+        html += "<div class=\"table-scroll\">\n<table>\n"
         if let caption {
             html += "<caption>\(HTMLText.escaped(caption))</caption>\n"
         }
@@ -24,15 +33,22 @@ struct HTMLTableRenderer {
             html += "<th scope=\"col\"\(classes[column])>\(HTMLText.escaped(name))</th>"
         }
         html += "</tr>\n</thead>\n<tbody>\n"
+        // The rows are built as UTF-8 bytes: appending interpolated strings took seconds for 90,000 rows.
+        var body = TextOutputBuffer()
+        let openings = classes.map { "<td\($0)>" }
         for row in table.rows {
-            html += "<tr>"
+            body.append("<tr>")
             for (column, value) in row.enumerated() {
-                html += "<td\(classes[column])>\(HTMLText.escaped(CellText.plain(value)))</td>"
+                body.append(openings[column])
+                HTMLText.appendEscaped(CellText.plain(value), to: &body.bytes)
+                body.append("</td>")
             }
-            html += "</tr>\n"
+            body.append("</tr>\n")
+            body.flushIfFull(to: &html)
         }
+        body.flush(to: &html)
         html += "</tbody>\n</table>\n</div>\n"
-        return html + "<p class=\"row-count\">\(rowCount(table.rows.count))</p>\n"
+        html += "<p class=\"row-count\">\(rowCount(table.rows.count))</p>\n"
     }
 
     /// Returns the class attribute of the column's cells, or the empty string.

@@ -9,6 +9,37 @@ enum HTMLText {
     /// HTML5 and XML 1.0 do not allow them as characters or character references. CR LF and a lone CR
     /// become LF.
     static func escaped(_ text: String) -> String {
+        var bytes: [UInt8] = []
+        appendEscaped(text, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends `escaped(text)` as UTF-8 bytes. Text without control characters, C1 controls or
+    /// noncharacters (the usual cell) is escaped byte by byte, without decoding scalars.
+    static func appendEscaped(_ text: String, to output: inout [UInt8]) {
+        let escapedByBytes =
+            text.utf8.withContiguousStorageIfAvailable { bytes in
+                // C1 controls start with 0xC2 and U+FFFE and U+FFFF with 0xEF in UTF-8.
+                guard !bytes.contains(where: { ($0 < 0x20 && $0 != 0x09) || $0 == 0x7F || $0 == 0xC2 || $0 == 0xEF })
+                else { return false }
+                for byte in bytes {
+                    switch byte {
+                    case UInt8(ascii: "&"): output.append(contentsOf: "&amp;".utf8)
+                    case UInt8(ascii: "<"): output.append(contentsOf: "&lt;".utf8)
+                    case UInt8(ascii: ">"): output.append(contentsOf: "&gt;".utf8)
+                    case UInt8(ascii: "\""): output.append(contentsOf: "&quot;".utf8)
+                    case UInt8(ascii: "'"): output.append(contentsOf: "&#39;".utf8)
+                    default: output.append(byte)
+                    }
+                }
+                return true
+            } ?? false
+        if !escapedByBytes {
+            output.append(contentsOf: escapedByScalars(text).utf8)
+        }
+    }
+
+    private static func escapedByScalars(_ text: String) -> String {
         var result = ""
         result.reserveCapacity(text.utf8.count)
         var previousWasCarriageReturn = false
