@@ -52,6 +52,12 @@ final class BatchPipeline<Raw: Sendable, Element: Sendable> {
         queue.take()
     }
 
+    /// Whether the reader has read its input to the end (or was stopped): the batches still to come
+    /// are already in the queue.
+    var hasReachedEnd: Bool {
+        queue.isClosed
+    }
+
     /// Stops the reader early (for example after a fatal error); it ends at its next batch.
     func cancel() {
         queue.close()

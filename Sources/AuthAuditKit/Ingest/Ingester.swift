@@ -294,12 +294,6 @@ public final class Ingester {
     ) throws {
         let pipeline = started ?? PrefetchedAuditLog.startPipeline(reader)
         defer { pipeline.cancel() }
-        // The next audit log is inflated and scanned on another thread while this one is written.
-        if prefetched == nil, let next = nextInputPath {
-            nextInputPath = nil
-            prefetched = PrefetchedAuditLog.start(
-                path: next, options: options, store: store, storagePool: storagePool)
-        }
         var receivedStages = ReceivedStageBuffer()
         defer {
             // When reading stops early (--strict, a failed write), the events held so far are still
@@ -307,6 +301,10 @@ public final class Ingester {
             for event in receivedStages.drain() { try? writeHeld(event, sourceID: sourceID) }
         }
         while let item = pipeline.next() {
+            // Once this log is read to its end, the next one is inflated and scanned on another
+            // thread while the last batches of this one are written. Starting it earlier would keep
+            // its batches in memory for the whole of this log.
+            if pipeline.hasReachedEnd { prefetchNextInput() }
             let scanned = item.element
             let batch = scanned.batch
             // A gzip stream cut inside a line leaves a partial last line: the truncation diagnostic
@@ -350,6 +348,13 @@ public final class Ingester {
         for event in receivedStages.drain() {
             try writeHeld(event, sourceID: sourceID)
         }
+    }
+
+    /// Starts the reader of the next input when it is an audit log (see `PrefetchedAuditLog`).
+    private func prefetchNextInput() {
+        guard prefetched == nil, let next = nextInputPath else { return }
+        nextInputPath = nil
+        prefetched = PrefetchedAuditLog.start(path: next, options: options, store: store, storagePool: storagePool)
     }
 
     private func ingestAuthenticatorLines(

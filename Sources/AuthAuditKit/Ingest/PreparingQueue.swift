@@ -9,7 +9,7 @@ import Foundation
 /// unclaimed element. So both cores stay busy whichever side is slower. An element being prepared
 /// keeps its place, so the bound on the queue also bounds memory.
 ///
-/// `@unchecked Sendable` is sound because `slots`, `isClosed` and every slot's `state` are only
+/// `@unchecked Sendable` is sound because `slots`, `closed` and every slot's `state` are only
 /// read or changed with `condition` locked. A claimed slot's raw value is prepared outside the lock
 /// by the one thread that claimed it.
 final class PreparingQueue<Raw: Sendable, Prepared: Sendable>: @unchecked Sendable {
@@ -33,7 +33,7 @@ final class PreparingQueue<Raw: Sendable, Prepared: Sendable>: @unchecked Sendab
 
     private let condition = NSCondition()
     private var slots: [Slot] = []
-    private var isClosed = false
+    private var closed = false
     private let capacity: Int
     private let prepare: @Sendable (Raw) -> Prepared
 
@@ -48,14 +48,14 @@ final class PreparingQueue<Raw: Sendable, Prepared: Sendable>: @unchecked Sendab
     func put(_ raw: Raw) -> Bool {
         condition.lock()
         defer { condition.unlock() }
-        while slots.count >= capacity && !isClosed {
+        while slots.count >= capacity && !closed {
             if let newest = slots.last(where: \.isWaiting) {
                 prepareClaimed(newest)
             } else {
                 condition.wait()
             }
         }
-        guard !isClosed else { return false }
+        guard !closed else { return false }
         slots.append(Slot(raw))
         condition.broadcast()
         return true
@@ -66,7 +66,7 @@ final class PreparingQueue<Raw: Sendable, Prepared: Sendable>: @unchecked Sendab
     func take() -> Prepared? {
         condition.lock()
         defer { condition.unlock() }
-        while slots.isEmpty && !isClosed {
+        while slots.isEmpty && !closed {
             condition.wait()
         }
         guard !slots.isEmpty else { return nil }
@@ -84,10 +84,17 @@ final class PreparingQueue<Raw: Sendable, Prepared: Sendable>: @unchecked Sendab
         }
     }
 
+    /// Whether the queue was closed, by the producer at its end or by the consumer.
+    var isClosed: Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        return closed
+    }
+
     /// Ends the queue: `take` drains what is left and then returns nil; `put` returns false.
     func close() {
         condition.lock()
-        isClosed = true
+        closed = true
         condition.broadcast()
         condition.unlock()
     }
