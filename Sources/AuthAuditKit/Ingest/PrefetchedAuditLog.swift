@@ -1,4 +1,4 @@
-/// Reads batches of audit log lines and scans them.
+/// The pipeline of an audit log: batches of lines, scanned into events on either thread.
 typealias AuditLinePipeline = BatchPipeline<LineBatch, ScannedBatch>
 
 /// An audit log whose reader thread was started before its turn, while the last batches of the
