@@ -73,7 +73,8 @@ extension BatchPipeline where Raw == Element {
 }
 
 /// Hands a reader to the background thread. `@unchecked Sendable` is sound because the creating
-/// thread never touches the reader after `BatchPipeline.init` passes it on.
+/// thread does not use the reader while the pipeline runs: it reads only constants such as
+/// `stream.totalBytes`, and takes the reader's diagnostics after the pipeline has ended.
 private final class ReaderTransfer: @unchecked Sendable {
     let reader: LineBatchReader
 

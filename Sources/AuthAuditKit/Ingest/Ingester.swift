@@ -44,6 +44,11 @@ public final class Ingester {
             try report(
                 Diagnostic(severity: .error, source: arguments.joined(separator: " "), problem: .noInputsFound))
         }
+        // A failed write ends the run with an error: the next file's reader must not wait forever.
+        defer {
+            prefetched?.pipeline.cancel()
+            prefetched = nil
+        }
         for (position, input) in discovery.inputs.enumerated() {
             nextInputPath = discovery.inputs.dropFirst(position + 1).first?.path
             do {
@@ -342,9 +347,13 @@ public final class Ingester {
             try reportBatchDiagnostics(batch, counters: &counters)
             try commitIfDue(records: batch.lines.count)
             observer?.ingest(didProgress: source, bytesRead: item.compressedBytesRead, records: counters.records)
-            receivedStages.detach(from: batch.bytes)
-            storagePool.recycle(batch.bytes)
+            if storagePool.keeps(batch.bytes) {
+                receivedStages.detach(from: batch.bytes)
+                storagePool.recycle(batch.bytes)
+            }
         }
+        // The writer may take the last batch before the reader has marked its end.
+        prefetchNextInput()
         for event in receivedStages.drain() {
             try writeHeld(event, sourceID: sourceID)
         }

@@ -6,8 +6,9 @@ import Foundation
 /// The producer puts raw elements and the consumer takes them prepared, in order. The thread that
 /// would otherwise wait does the preparation: the consumer prepares the oldest element itself when
 /// no thread has claimed it, and the producer, while the queue is full, prepares the newest
-/// unclaimed element. So both cores stay busy whichever side is slower. An element being prepared
-/// keeps its place, so the bound on the queue also bounds memory.
+/// unclaimed element. So both cores stay busy whichever side is slower. At most `capacity`
+/// elements wait, and the consumer prepares at most one more that it has taken, so memory stays
+/// bounded.
 ///
 /// `@unchecked Sendable` is sound because `slots`, `closed` and every slot's `state` are only
 /// read or changed with `condition` locked. A claimed slot's raw value is prepared outside the lock

@@ -10,47 +10,99 @@ import Testing
         var onProducer: Bool
     }
 
-    /// Marks the producer thread, so that `prepare` can tell on which side it runs.
-    private final class ProducerMark: @unchecked Sendable {
+    /// Records on which thread each element is prepared, and counts the preparations.
+    private final class PreparationLog: @unchecked Sendable {
         private let lock = NSLock()
         private var producer: pthread_t?
+        private var preparations = 0
+        /// Signalled each time the producer thread prepares an element.
+        let preparedOnProducer = DispatchSemaphore(value: 0)
 
-        func markCurrentThread() {
+        func markCurrentThreadAsProducer() {
             lock.lock()
             producer = pthread_self()
             lock.unlock()
         }
 
-        var isCurrentThread: Bool {
+        func record(_ value: Int) -> Prepared {
+            lock.lock()
+            preparations += 1
+            let onProducer = producer.map { pthread_equal($0, pthread_self()) != 0 } ?? false
+            lock.unlock()
+            if onProducer { preparedOnProducer.signal() }
+            return Prepared(value: value, onProducer: onProducer)
+        }
+
+        var count: Int {
             lock.lock()
             defer { lock.unlock() }
-            return producer.map { pthread_equal($0, pthread_self()) != 0 } ?? false
+            return preparations
         }
     }
 
-    private let mark = ProducerMark()
+    private let log = PreparationLog()
 
-    private func makeQueue(capacity: Int) -> PreparingQueue<Int, Prepared> {
-        let mark = mark
+    /// Semaphores that hold up the preparation of one element.
+    private struct Gate {
+        var value: Int
+        /// Signalled when the preparation of `value` starts.
+        let entered = DispatchSemaphore(value: 0)
+        /// Waited for before the preparation of `value` goes on.
+        let release = DispatchSemaphore(value: 0)
+    }
+
+    private func makeQueue(capacity: Int, gate: Gate? = nil) -> PreparingQueue<Int, Prepared> {
+        let log = log
         return PreparingQueue(capacity: capacity) { value in
-            Prepared(value: value, onProducer: mark.isCurrentThread)
+            if let gate, value == gate.value {
+                gate.entered.signal()
+                gate.release.wait()
+            }
+            return log.record(value)
         }
     }
 
-    /// Puts `values` on a producer thread, calling `beforePut` before each, and closes the queue.
+    /// Puts `values` on a producer thread, calling `beforePut` before each, and closes the queue at
+    /// the end when `close` is true. Returns the results of the `put` calls, available once they are done.
+    @discardableResult
     private func startProducer(
-        _ queue: PreparingQueue<Int, Prepared>, values: [Int], beforePut: @escaping @Sendable () -> Void = {}
-    ) {
-        let mark = mark
+        _ queue: PreparingQueue<Int, Prepared>, values: [Int], close: Bool = true,
+        beforePut: @escaping @Sendable () -> Void = {}
+    ) -> ThreadOutcome {
+        let log = log
+        let results = ThreadOutcome()
         let thread = Thread {
-            mark.markCurrentThread()
+            log.markCurrentThreadAsProducer()
+            var accepted: [Bool] = []
             for value in values {
                 beforePut()
-                guard queue.put(value) else { break }
+                accepted.append(queue.put(value))
             }
-            queue.close()
+            if close { queue.close() }
+            results.finish(accepted)
         }
         thread.start()
+        return results
+    }
+
+    /// What a test thread returned (the results of its `put` calls, say), available once it has finished.
+    private final class ThreadOutcome: @unchecked Sendable {
+        private let condition = NSCondition()
+        private var accepted: [Bool]?
+
+        func finish(_ results: [Bool]) {
+            condition.lock()
+            accepted = results
+            condition.broadcast()
+            condition.unlock()
+        }
+
+        func wait() -> [Bool] {
+            condition.lock()
+            defer { condition.unlock() }
+            while accepted == nil { condition.wait() }
+            return accepted ?? []
+        }
     }
 
     private static func drain(_ queue: PreparingQueue<Int, Prepared>, pause: TimeInterval = 0) -> [Prepared] {
@@ -66,10 +118,11 @@ import Testing
         let queue = makeQueue(capacity: 2)
         startProducer(queue, values: Array(1...40))
         // The queue fills before the first take, so the producer prepares while it waits for room.
-        Thread.sleep(forTimeInterval: 0.05)
+        log.preparedOnProducer.wait()
         let received = Self.drain(queue, pause: 0.002)
         #expect(received.map(\.value) == Array(1...40))
         #expect(received.contains { $0.onProducer })
+        #expect(log.count == 40)
     }
 
     @Test func slowProducerLeavesThePreparationToTheConsumer() {
@@ -77,31 +130,59 @@ import Testing
         startProducer(queue, values: Array(1...20)) { Thread.sleep(forTimeInterval: 0.005) }
         let received = Self.drain(queue)
         #expect(received.map(\.value) == Array(1...20))
-        // The queue fills only while the consumer is not scheduled, so it prepares most elements.
-        #expect(received.filter { !$0.onProducer }.count > 10)
+        // The queue fills only while the consumer is not scheduled, so the consumer prepares some.
+        #expect(received.contains { !$0.onProducer })
+        #expect(log.count == 20)
+    }
+
+    @Test func consumerWaitsForTheProducersPreparation() {
+        let gate = Gate(value: 1)
+        let queue = makeQueue(capacity: 1, gate: gate)
+        // The second put finds the queue full and prepares element 1, which waits at the gate.
+        startProducer(queue, values: [1, 2])
+        gate.entered.wait()
+        let consumer = ThreadOutcome()
+        let received = LockedValues()
+        Thread {
+            received.set(Self.drain(queue))
+            consumer.finish([])
+        }.start()
+        // Give the consumer time to take element 1 and wait for its preparation.
+        Thread.sleep(forTimeInterval: 0.05)
+        gate.release.signal()
+        _ = consumer.wait()
+        #expect(received.values.map(\.value) == [1, 2])
+        #expect(received.values.first?.onProducer == true)
+        #expect(log.count == 2)
     }
 
     @Test func closingStopsAWaitingProducer() {
         let queue = makeQueue(capacity: 1)
-        let finished = NSCondition()
-        nonisolated(unsafe) var putResults: [Bool] = []
-        let mark = mark
-        let thread = Thread {
-            mark.markCurrentThread()
-            let results = [queue.put(1), queue.put(2), queue.put(3)]
-            finished.lock()
-            putResults = results
-            finished.broadcast()
-            finished.unlock()
-        }
-        thread.start()
-        Thread.sleep(forTimeInterval: 0.05)
+        let results = startProducer(queue, values: [1, 2, 3], close: false)
+        // The second put prepares element 1 on the producer, then waits for room.
+        log.preparedOnProducer.wait()
         queue.close()
-        finished.lock()
-        while putResults.isEmpty { finished.wait() }
-        finished.unlock()
-        #expect(putResults == [true, false, false])
+        #expect(results.wait() == [true, false, false])
         #expect(queue.take() == Prepared(value: 1, onProducer: true))
         #expect(queue.take() == nil)
+        #expect(log.count == 1)
+    }
+
+    /// Elements received on another thread.
+    private final class LockedValues: @unchecked Sendable {
+        private let lock = NSLock()
+        private var stored: [Prepared] = []
+
+        func set(_ values: [Prepared]) {
+            lock.lock()
+            stored = values
+            lock.unlock()
+        }
+
+        var values: [Prepared] {
+            lock.lock()
+            defer { lock.unlock() }
+            return stored
+        }
     }
 }

@@ -142,10 +142,14 @@ import Testing
         _ = buffer.hold(key, storage: storage, range: range)
 
         buffer.detach(from: storage)
+        let addressBefore = storage.withUnsafeBytes(\.baseAddress)
         storage.withUnsafeMutableBytes { $0.initializeMemory(as: UInt8.self, repeating: UInt8(ascii: "z")) }
+        let addressAfter = storage.withUnsafeBytes(\.baseAddress)
 
         let held = buffer.drain()
         #expect(held.map(\.bytes) == [line])
+        // Nothing else shared the storage any more, so it was filled in place, not copied.
+        #expect(addressBefore == addressAfter)
     }
 
     @Test func detachLeavesEventsOfOtherStorageShared() throws {

@@ -42,6 +42,38 @@ import Testing
         return try statement.step() ? statement.int64(at: 0) : nil
     }
 
+    @Test func stagesMergeAcrossBatchesAndFiles() throws {
+        // 3,000 requests of about 800-byte lines fill several 1 MiB batches in each of two files.
+        // Each ResponseComplete follows its RequestReceived three requests later, so some pairs
+        // span a batch boundary and one pair spans the two files.
+        let requests = 3_000
+        let padding = String(repeating: "x", count: 400)
+        func event(_ number: Int, stage: String) -> Data {
+            var event = AuditEventLine(auditID: AuditEventLine.auditID(number))
+            event.stage = stage
+            event.code = stage == "RequestReceived" ? nil : (number % 7 == 0 ? 403 : 200)
+            event.userAgentSuffix = padding
+            return event.data
+        }
+        var lines: [Data] = []
+        for number in 1...(requests + 3) {
+            if number <= requests { lines.append(event(number, stage: "RequestReceived")) }
+            if number > 3 { lines.append(event(number - 3, stage: "ResponseComplete")) }
+        }
+        let half = lines.count / 2
+        let first = try write("audit-1.log.gz", Array(lines[..<half]), gzip: true)
+        let second = try write("audit.log", Array(lines[half...]))
+        let store = try AuditStore(path: directory.path("store.db"))
+
+        let summary = try ingest([first, second], store: store)
+
+        #expect(summary.auditEvents == 2 * requests)
+        #expect(summary.after.requests == requests)
+        #expect(summary.after.forbidden == requests / 7)
+        let incomplete = try store.connection.scalarInteger("SELECT count(*) FROM requests WHERE stages <> 5")
+        #expect(incomplete == 0)
+    }
+
     @Test func stagesMergeAcrossFiles() throws {
         // Requests 1 and 2 start in the first file and end in the second; 3 ends in the third.
         let first = try write(

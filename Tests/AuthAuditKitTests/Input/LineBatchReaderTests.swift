@@ -211,6 +211,46 @@ import Testing
         #expect(addresses.count <= 3)
     }
 
+    @Test func readerFillsRecycledStorage() throws {
+        let directory = try TemporaryDirectory()
+        let path = try InputTestSupport.write(Array("one\ntwo\n".utf8), named: "small.log", in: directory)
+        let pool = BatchStoragePool(storageSize: 64)
+        let recycledAddress = Self.recycleNewStorage(count: 64, into: pool)
+
+        let reader = try LineBatchReader(path: path, batchCapacity: 64, storagePool: pool)
+        let batch = try #require(reader.nextBatch())
+
+        #expect(batch.bytes.withUnsafeBytes(\.baseAddress) == recycledAddress)
+        #expect(batch.lines.map(\.length) == [3, 3])
+    }
+
+    /// Recycles new storage that nothing else refers to and returns its address.
+    private static func recycleNewStorage(count: Int, into pool: BatchStoragePool) -> UnsafeRawPointer? {
+        let storage = [UInt8](repeating: 0, count: count)
+        let address = storage.withUnsafeBytes(\.baseAddress)
+        pool.recycle(storage)
+        return address
+    }
+
+    @Test func keptBatchSurvivesRecycling() throws {
+        let text = (1...200).map { "line \($0)\n" }.joined()
+        let directory = try TemporaryDirectory()
+        let path = try InputTestSupport.write(Array(text.utf8), named: "kept.log", in: directory)
+        let pool = BatchStoragePool(storageSize: 128)
+        let reader = try LineBatchReader(path: path, batchCapacity: 128, storagePool: pool)
+
+        // The first batch is recycled while this test still holds it, so the reader must copy.
+        let first = try #require(reader.nextBatch())
+        var firstLines: [String] = []
+        first.forEachLine { line, _ in firstLines.append(String(decoding: line, as: UTF8.self)) }
+        pool.recycle(first.bytes)
+        while reader.nextBatch() != nil {}
+
+        var linesAfter: [String] = []
+        first.forEachLine { line, _ in linesAfter.append(String(decoding: line, as: UTF8.self)) }
+        #expect(linesAfter == firstLines)
+    }
+
     @Test func storageOfAnotherSizeIsNotKept() {
         let pool = BatchStoragePool(storageSize: 64)
         pool.recycle([UInt8](repeating: 0, count: 128))
