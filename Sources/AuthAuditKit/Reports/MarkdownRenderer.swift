@@ -1,7 +1,9 @@
 /// A GitHub Flavored Markdown pipe table. Numeric columns are right-aligned (`---:`), others use `---`.
 ///
-/// In cells, `\` and `|` are backslash-escaped, CR LF, CR and LF become `<br>` (which GitHub renders as
-/// a line break inside a cell), other control characters are escaped visibly, and NULL is blank.
+/// In cells, `\` and `|` are backslash-escaped, and `&`, `<` and `>` become character references,
+/// because renderers read cells as HTML. CR LF, CR and LF become `<br>`, a line break inside a cell.
+/// Other control characters are escaped visibly, and NULL is blank. Other Markdown characters, such
+/// as `*` and `_`, are left as they are.
 public struct MarkdownRenderer: Sendable {
     public init() {}
 
@@ -38,7 +40,10 @@ public struct MarkdownRenderer: Sendable {
     private func appendCell(_ cell: String, to text: inout TextOutputBuffer) {
         let isPlain =
             cell.utf8.withContiguousStorageIfAvailable { bytes in
-                bytes.allSatisfy { $0 >= 0x20 && $0 < 0x7F && $0 != UInt8(ascii: "\\") && $0 != UInt8(ascii: "|") }
+                bytes.allSatisfy { byte in
+                    byte >= 0x20 && byte < 0x7F && byte != UInt8(ascii: "\\") && byte != UInt8(ascii: "|")
+                        && byte != UInt8(ascii: "&") && byte != UInt8(ascii: "<") && byte != UInt8(ascii: ">")
+                }
             } ?? false
         if isPlain {
             text.append(cell)
@@ -51,6 +56,9 @@ public struct MarkdownRenderer: Sendable {
             switch scalar {
             case "\\": escaped += "\\\\"
             case "|": escaped += "\\|"
+            case "&": escaped += "&amp;"
+            case "<": escaped += "&lt;"
+            case ">": escaped += "&gt;"
             case "\r": escaped += "<br>"
             case "\n" where afterCarriageReturn: continue
             case "\n": escaped += "<br>"

@@ -52,6 +52,12 @@ import Testing
         ("pretty event", "{\n  \"kind\": \"Event\",\n  \"auditID\": \"a\"\n}\n", .auditEventDocument),
         ("pretty batch", "{\n  \"kind\": \"EventList\",\n  \"items\": [\n", .auditEventDocument),
         ("pretty event without kind", "{\n  \"level\": \"Metadata\",\n  \"auditID\": \"a\"\n}", .auditEventDocument),
+        ("klog line before events",
+         "I0625 07:05:00.000000 1 flags.go:64] FLAG: --audit-log-path=\"-\"\n"
+            + #"{"kind":"Event","auditID":"a","stage":"ResponseComplete"}"#, .auditEventLines),
+        ("cut line before events",
+         #"e":"ResponseComplete","verb":"get"}"# + "\n" + #"{"kind":"Event","auditID":"b"}"#, .auditEventLines),
+        ("text without events", "I0625 07:05:00.000000 1 flags.go:64] FLAG: x\n{\"level\":1}\nplain\n", .unknown),
         ("logrus json", #"{"level":"info","msg":"access granted","time":"2024-01-01T00:00:00Z"}"#, .authenticatorLog),
         ("logrus text", #"time="2024-01-01T00:00:00Z" level=info msg="mapping IAM role""#, .authenticatorLog),
         ("logrus without time", #"level=warning msg="access denied" error="x""#, .authenticatorLog),

@@ -95,4 +95,20 @@ private final class RecordingObserver: IngestObserver {
         #expect(diagnostics.first?.line == 3)
         #expect(try store.connection.scalarInteger("SELECT line FROM diagnostics") == 3)
     }
+
+    @Test func leadingLogLineKeepsTheEvents() throws {
+        let store = try AuditStore(path: directory.path("store.db"))
+        let file = directory.path("kubectl-logs.log")
+        let events = try String(contentsOfFile: samples + "/audit/audit.log", encoding: .utf8)
+        let klog = "I0625 07:05:00.000000 1 flags.go:64] FLAG: --audit-log-path=\"-\"\n"
+        try (klog + events).write(toFile: file, atomically: true, encoding: .utf8)
+        let (plain, _) = try ingest([samples + "/audit/audit.log"], store: try AuditStore(path: directory.path("plain.db")))
+
+        let (summary, diagnostics) = try ingest([file], store: store)
+
+        #expect(summary.recordsSkipped == 1)
+        #expect(diagnostics.first?.line == 1)
+        #expect(summary.after.requests == plain.after.requests)
+        #expect(summary.after.requests > 0)
+    }
 }

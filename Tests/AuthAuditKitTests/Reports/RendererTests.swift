@@ -175,6 +175,11 @@ import Testing
         #expect(table.rendered(as: .markdown) == "| a\\|b |\n| --- |\n| c\\\\\\|d<br>e\\x1b |\n")
     }
 
+    @Test func markdownEscapesMarkup() {
+        let table = ResultTable(columns: ["a"], rows: [[.text("<script>x</script> &amp; *b*")]])
+        #expect(table.rendered(as: .markdown) == "| a |\n| --- |\n| &lt;script&gt;x&lt;/script&gt; &amp;amp; *b* |\n")
+    }
+
     @Test func markdownLineBreakForms() {
         let table = ResultTable(columns: ["a"], rows: [[.text("1\r\n2\r3\n4\n\r5\t6")]])
         #expect(table.rendered(as: .markdown) == "| a |\n| --- |\n| 1<br>2<br>3<br>4<br><br>5\\t6 |\n")

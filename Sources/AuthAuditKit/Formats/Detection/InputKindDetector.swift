@@ -20,14 +20,28 @@
 /// 5. Otherwise the content is read as YAML: every `kind:` value in the prefix counts, at any
 ///    indentation, so kinds of list items and of every document of a multi-document stream are
 ///    seen (see `kind(ofDocumentKinds:…)`).
-/// 6. Anything else is `unknown`.
+/// 6. Content that matches none of these but has an audit event on one of its next lines gives
+///    `auditEventLines`. That is a klog line from `kubectl logs` before the audit JSON, or a file
+///    that starts in the middle of a line: the first lines are reported one by one, the events kept.
+/// 7. Anything else is `unknown`.
 public enum InputKindDetector {
     /// The number of bytes callers should pass; more is accepted and scanned too.
     public static let prefixLength = 64 * 1024
+    /// The lines after the first that rule 6 looks at.
+    static let linesSearchedForEvents = 32
 
     public static func detect(prefix: UnsafeRawBufferPointer) -> InputKind {
         let start = contentStart(prefix)
         guard start < prefix.count else { return .unknown }
+        let kind = detect(prefix, start: start)
+        if kind == .unknown, hasAuditEventLine(prefix, after: start + line(in: prefix, from: start).count) {
+            return .auditEventLines
+        }
+        return kind
+    }
+
+    /// Rules 1 to 5 and 7, applied to the content at `start`.
+    private static func detect(_ prefix: UnsafeRawBufferPointer, start: Int) -> InputKind {
         let firstLine = line(in: prefix, from: start)
 
         if prefix[start] == ASCIIByte.openBrace {
@@ -118,6 +132,24 @@ public enum InputKindDetector {
             offset += 1
         }
         return offset
+    }
+
+    /// Returns whether one of the lines after `offset` (the end of the first line) is an audit event
+    /// object: a JSON object line with `auditID`, or `kind` `Event` or `EventList`.
+    private static func hasAuditEventLine(_ prefix: UnsafeRawBufferPointer, after offset: Int) -> Bool {
+        var lineStart = offset + 1
+        for _ in 0..<linesSearchedForEvents where lineStart < prefix.count {
+            let next = line(in: prefix, from: lineStart)
+            let trimmed = next.firstIndex { $0 != ASCIIByte.space && $0 != ASCIIByte.tab }
+            if let trimmed, next[trimmed] == ASCIIByte.openBrace {
+                let summary = JSONDocumentSummary(prefix, from: lineStart + trimmed, limit: lineStart + next.count)
+                if summary.keys.contains("auditid") || summary.kind == "Event" || summary.kind == "EventList" {
+                    return true
+                }
+            }
+            lineStart += next.count + 1
+        }
+        return false
     }
 
     /// The line starting at `start`, without its line feed.
