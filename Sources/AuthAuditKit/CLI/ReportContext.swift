@@ -107,6 +107,9 @@ struct ReportContext {
             table = ReportChanges.table(
                 current: table, previous: previous?.table, rule: definition.changeRule ?? .wholeRow)
             changeLine = previous.map { ReportWindowText.describeComparison(with: $0) }
+            if previous != nil, table.rows.isEmpty {
+                Console.error("authaudit: note: no row of \(definition.name) changed since the run it was compared with")
+            }
         }
         store(result)
         if let cluster = values["cluster"], result.table.rows.isEmpty {

@@ -43,14 +43,15 @@ enum CellText {
         return sawNumber
     }
 
-    /// The text with control characters (C0, DEL and C1) replaced by visible escapes: `\n`, `\r`, `\t`,
-    /// else `\x1b`. Audit data is untrusted, and raw control characters written to a terminal could
-    /// move the cursor or change its settings.
+    /// The text with control characters (C0, DEL and C1) and the invisible formatting characters of
+    /// `isControl` replaced by visible escapes: `\n`, `\r`, `\t`, else `\x1b` or `\x202e`. Audit data
+    /// is untrusted: raw control characters written to a terminal could move the cursor or change
+    /// its settings, and a right-to-left override could make one username look like another.
     // NOTE: a literal backslash is not escaped, so the text `\n` and a line feed display the same.
     static func escapingControlCharacters(_ text: String) -> String {
-        // C0 and DEL are single bytes in UTF-8, and C1 characters start with 0xC2, so most cells are
-        // cleared by a byte check without decoding scalars.
-        guard text.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 }),
+        // C0 and DEL are single bytes in UTF-8, C1 characters start with 0xC2 and the formatting
+        // characters with 0xE2, so most cells are cleared by a byte check without decoding scalars.
+        guard text.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 || $0 == 0xE2 }),
             text.unicodeScalars.contains(where: isControl)
         else { return text }
         var result = ""
@@ -63,13 +64,27 @@ enum CellText {
             case "\n": result += "\\n"
             case "\r": result += "\\r"
             case "\t": result += "\\t"
-            default: result += "\\x" + hex([UInt8(scalar.value)])
+            default: result += visibleEscape(scalar)
             }
         }
         return result
     }
 
+    /// Returns whether the scalar is a C0 or C1 control character, DEL, or an invisible character
+    /// that changes how the text around it is shown: the bidirectional marks, embeddings, overrides
+    /// and isolates, and the line and paragraph separators.
     static func isControl(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
+        switch scalar.value {
+        case 0..<0x20, 0x7F...0x9F, 0x200E, 0x200F, 0x2028...0x202E, 0x2066...0x2069: true
+        default: false
+        }
+    }
+
+    /// Returns the scalar's value in hex after `\x`, without leading zero bytes: `\x1b`, `\x202e`.
+    static func visibleEscape(_ scalar: Unicode.Scalar) -> String {
+        let value = scalar.value
+        let bytes = value > 0xFFFF ? [UInt8(value >> 16), UInt8((value >> 8) & 0xFF), UInt8(value & 0xFF)]
+            : value > 0xFF ? [UInt8(value >> 8), UInt8(value & 0xFF)] : [UInt8(value)]
+        return "\\x" + hex(bytes)
     }
 }

@@ -134,4 +134,15 @@ import Testing
         let rows = try JSONValues.rows(result.standardOutputData)
         #expect(rows.map { $0["change"] as? String } == ["new-forbidden"])
     }
+
+    @Test func sinceLastRunWithoutChangesSaysSo() throws {
+        let sandbox = try sandboxWithOldAndNewRequests()
+        let first = try sandbox.run(["report", "forbidden"])
+        try #require(first.status == 0, "stderr: \(first.standardError)")
+
+        let result = try sandbox.run(["report", "forbidden", "--since-last-run"])
+
+        #expect(result.status == 0, "stderr: \(result.standardError)")
+        #expect(result.standardError.contains("no row of forbidden changed since the run it was compared with"))
+    }
 }

@@ -36,4 +36,8 @@ import Testing
         HTMLText.appendEscaped("a<b", to: &bytes)
         #expect(String(decoding: bytes, as: UTF8.self) == "<td>a&lt;b")
     }
+
+    @Test func showsDirectionOverridesVisibly() {
+        #expect(HTMLText.escaped("admin\u{202E}resu\u{2028}x") == "admin\\x202eresu\\x2028x")
+    }
 }

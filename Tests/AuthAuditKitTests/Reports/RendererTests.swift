@@ -175,6 +175,11 @@ import Testing
         #expect(table.rendered(as: .markdown) == "| a\\|b |\n| --- |\n| c\\\\\\|d<br>e\\x1b |\n")
     }
 
+    @Test func tableShowsDirectionOverridesVisibly() {
+        let table = ResultTable(columns: ["user"], rows: [[.text("admin\u{202E}nimda\u{2066}")]])
+        #expect(table.rendered(as: .table) == "user\n----------------------\nadmin\\x202enimda\\x2066\n")
+    }
+
     @Test func markdownEscapesMarkup() {
         let table = ResultTable(columns: ["a"], rows: [[.text("<script>x</script> &amp; *b*")]])
         #expect(table.rendered(as: .markdown) == "| a |\n| --- |\n| &lt;script&gt;x&lt;/script&gt; &amp;amp; *b* |\n")

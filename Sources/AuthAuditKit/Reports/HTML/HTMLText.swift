@@ -19,8 +19,12 @@ enum HTMLText {
     static func appendEscaped(_ text: String, to output: inout [UInt8]) {
         let escapedByBytes =
             text.utf8.withContiguousStorageIfAvailable { bytes in
-                // C1 controls start with 0xC2 and U+FFFE and U+FFFF with 0xEF in UTF-8.
-                guard !bytes.contains(where: { ($0 < 0x20 && $0 != 0x09) || $0 == 0x7F || $0 == 0xC2 || $0 == 0xEF })
+                // C1 controls start with 0xC2, the formatting characters of `CellText.isControl` with
+                // 0xE2, and U+FFFE and U+FFFF with 0xEF in UTF-8.
+                guard
+                    !bytes.contains(where: {
+                        ($0 < 0x20 && $0 != 0x09) || $0 == 0x7F || $0 == 0xC2 || $0 == 0xE2 || $0 == 0xEF
+                    })
                 else { return false }
                 for byte in bytes {
                     switch byte {
