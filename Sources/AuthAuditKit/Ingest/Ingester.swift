@@ -347,7 +347,8 @@ public final class Ingester {
             try reportBatchDiagnostics(batch, counters: &counters)
             try commitIfDue(records: batch.lines.count)
             observer?.ingest(didProgress: source, bytesRead: item.compressedBytesRead, records: counters.records)
-            if storagePool.keeps(batch.bytes) {
+            // Storage grown for a long line is left to the allocator, so its events need no copy.
+            if batch.bytes.count == storagePool.storageSize {
                 receivedStages.detach(from: batch.bytes)
                 storagePool.recycle(batch.bytes)
             }

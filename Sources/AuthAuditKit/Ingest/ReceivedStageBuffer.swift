@@ -81,8 +81,12 @@ struct ReceivedStageBuffer {
     /// has been written: most wait only a few lines for their later stage.
     mutating func detach(from storage: [UInt8]) {
         let base = storage.withUnsafeBytes(\.baseAddress)
-        let sharing = held.filter { $0.value.storage.withUnsafeBytes(\.baseAddress) == base }
-        for (key, event) in sharing {
+        var sharing: [Key] = []
+        for (key, event) in held where event.storage.withUnsafeBytes(\.baseAddress) == base {
+            sharing.append(key)
+        }
+        for key in sharing {
+            guard let event = held[key] else { continue }
             let bytes = Array(event.storage[event.range])
             held[key] = HeldEvent(storage: bytes, range: bytes.indices)
         }

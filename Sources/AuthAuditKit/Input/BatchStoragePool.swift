@@ -22,20 +22,12 @@ public final class BatchStoragePool: @unchecked Sendable {
 
     /// Returns kept storage of `storageSize` bytes, or nil when none is kept. Its bytes are stale.
     ///
-    /// The storage kept longest comes first: the writer may still hold a copy of the newest for a
+    /// The storage kept longest comes first, because the writer may keep a copy of the newest for a
     /// moment after recycling it, and filling shared storage copies it.
     func take() -> [UInt8]? {
         lock.lock()
         defer { lock.unlock() }
         return free.isEmpty ? nil : free.removeFirst()
-    }
-
-    /// Returns whether `recycle` would keep `storage`.
-    public func keeps(_ storage: [UInt8]) -> Bool {
-        guard storage.count == storageSize else { return false }
-        lock.lock()
-        defer { lock.unlock() }
-        return free.count < maximumKept
     }
 
     /// Keeps `storage` for reuse when it has the pool's size and the pool has room.

@@ -24,7 +24,7 @@ public final class LineBatchReader {
     public let stream: DecompressedStream
 
     private let batchCapacity: Int
-    /// Where storage of earlier batches comes back for reuse, when the caller recycles it.
+    /// The pool that the caller returns written batches' storage to, for reuse by this reader.
     private let storagePool: BatchStoragePool?
 
     /// The batch being built. `storage.count` is its capacity, and `storage[..<filled]` contains stream bytes.
@@ -265,7 +265,7 @@ public final class LineBatchReader {
             }
         }
 
-        // The batch keeps the whole storage, so that it can be recycled at its full size; the bytes
+        // The batch keeps the whole storage, so that it can be recycled at its full size. The bytes
         // after its last line are the start of the next batch's first line, or stale.
         var bytes = next
         swap(&bytes, &storage)

@@ -18,8 +18,8 @@ public struct TableRenderer: Sendable {
         let header = table.columns.map(Cell.init(text:))
         let isNumeric = table.columns.indices.map { CellText.isNumericColumn($0, of: table.rows) }
         let headerWidths = header.map(\.width)
-        // Cells are made again for printing rather than kept: keeping every row's cells doubled the
-        // memory and the time of a table of 90,000 rows.
+        // Cells are made again for printing rather than kept for every row, which spares a second
+        // copy of every text of a large table.
         var widths = headerWidths
         for row in table.rows {
             for (column, value) in row.enumerated() {
@@ -33,8 +33,7 @@ public struct TableRenderer: Sendable {
         let layout = Layout(widths: widths, isNumeric: isNumeric)
         var text = TextOutputBuffer()
         layout.appendLine(header, to: &text.bytes)
-        text.bytes.append(contentsOf: widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ").utf8)
-        text.bytes.append(0x0A)
+        text.append(widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ") + "\n")
         for row in table.rows {
             layout.appendLine(row.map(Cell.init(value:)), to: &text.bytes)
             text.flushIfFull(to: &output)

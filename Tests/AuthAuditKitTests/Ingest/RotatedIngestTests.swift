@@ -45,7 +45,7 @@ import Testing
     @Test func stagesMergeAcrossBatchesAndFiles() throws {
         // 3,000 requests of about 800-byte lines fill several 1 MiB batches in each of two files.
         // Each ResponseComplete follows its RequestReceived three requests later, so some pairs
-        // span a batch boundary and one pair spans the two files.
+        // span a batch boundary and three span the two files.
         let requests = 3_000
         let padding = String(repeating: "x", count: 400)
         func event(_ number: Int, stage: String) -> Data {

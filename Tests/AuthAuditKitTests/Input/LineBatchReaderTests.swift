@@ -239,7 +239,7 @@ import Testing
         let pool = BatchStoragePool(storageSize: 128)
         let reader = try LineBatchReader(path: path, batchCapacity: 128, storagePool: pool)
 
-        // The first batch is recycled while this test still holds it, so the reader must copy.
+        // The first batch is recycled while this test still keeps a copy, so the reader must copy it.
         let first = try #require(reader.nextBatch())
         var firstLines: [String] = []
         first.forEachLine { line, _ in firstLines.append(String(decoding: line, as: UTF8.self)) }
