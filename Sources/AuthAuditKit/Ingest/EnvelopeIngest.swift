@@ -136,10 +136,17 @@ struct EnvelopeIngest {
     /// plain-file ingest does (see `ReceivedStageBuffer`). Each cluster has its own buffer, so a
     /// held event is written with its own cluster.
     private mutating func write(_ event: AuditEventView, clusterID: Int64?, line: Int) throws {
-        defer {
+        do {
+            try storeEvent(event, clusterID: clusterID, line: line)
             auditEvents += 1
             records += 1
+        } catch let error as AuditEventError {
+            skipped += 1
+            diagnostics.append(Diagnostic(severity: .error, source: source, line: line, problem: error.problem))
         }
+    }
+
+    private mutating func storeEvent(_ event: AuditEventView, clusterID: Int64?, line: Int) throws {
         if event.hasBodies, let problems = try AwsAuthUpdateCapture.capture(event, sourceID: sourceID, store: store) {
             mappingUpdates += 1
             diagnostics += problems.map { problem in
@@ -152,6 +159,9 @@ struct EnvelopeIngest {
         }
         let stageBytes = event.bytes(stage)
         if event.responseCode == nil, Self.isRequestReceived(stageBytes) {
+            // A held event is written while a later message is read, so its user objects are
+            // decoded now, when a problem with them can still be reported on this line.
+            _ = try store.requests.identityIDs(of: event)
             for held in receivedStages[clusterID, default: ReceivedStageBuffer()].hold(event, key: key) {
                 try writeHeld(held, clusterID: clusterID)
             }

@@ -325,9 +325,7 @@ public final class Ingester {
                     } catch let error as AuditEventError {
                         counters.recordsSkipped += 1
                         try report(
-                            Diagnostic(
-                                severity: .error, source: source, line: number,
-                                problem: .invalidAuditEvent(reason: error.reason)))
+                            Diagnostic(severity: .error, source: source, line: number, problem: error.problem))
                         return
                     }
                     counters.records += 1
@@ -403,6 +401,9 @@ public final class Ingester {
         }
         let stageBytes = event.bytes(stage)
         if event.responseCode == nil, Self.equals(stageBytes, "RequestReceived") {
+            // A held event is written while a later line is read, so its user objects are decoded
+            // now, when a problem with them can still be reported on this line.
+            _ = try store.requests.identityIDs(of: event)
             for held in receivedStages.hold(key, storage: storage, range: position.range) {
                 try writeHeld(held, sourceID: sourceID)
             }

@@ -101,12 +101,9 @@ final class RequestWriter {
         }
         try bindDimension(verbs, event, event.verb, at: 7)
 
-        if let user = event.user {
-            upsert.bind(try identities.id(for: event.bytes(user)), at: 8)
-        }
-        if let impersonated = event.impersonatedUser {
-            upsert.bind(try identities.id(for: event.bytes(impersonated)), at: 9)
-        }
+        let identities = try identityIDs(of: event)
+        upsert.bind(identities.user, at: 8)
+        upsert.bind(identities.impersonated, at: 9)
 
         if let resource = event.objectResource {
             upsert.bind(try resources.id(for: event, resource: resource), at: 10)
@@ -132,6 +129,23 @@ final class RequestWriter {
         upsert.bind(clusterID, at: 21)
 
         try upsert.run()
+    }
+
+    /// Returns the identity ids of the event's `user` and `impersonatedUser`, decoding each object
+    /// the first time its bytes are seen. Throws `AuditEventError.invalidUser` for an object that
+    /// does not decode, such as one whose username is a number.
+    func identityIDs(of event: AuditEventView) throws -> (user: Int64?, impersonated: Int64?) {
+        (try identityID(event, event.user, field: "user"),
+         try identityID(event, event.impersonatedUser, field: "impersonatedUser"))
+    }
+
+    private func identityID(_ event: AuditEventView, _ range: JSONValueRange?, field: String) throws -> Int64? {
+        guard let range else { return nil }
+        do {
+            return try identities.id(for: event.bytes(range))
+        } catch let error as AuditEventScanError {
+            throw AuditEventError.invalidUser(error.located(at: range.start, in: field).inputProblem)
+        }
     }
 
     /// Returns the time that keys a request with its audit ID: when the apiserver received it, which
@@ -194,12 +208,15 @@ enum AuditEventError: Error, Equatable {
     case missingAuditID
     /// The event has neither a receive time nor a stage time, so no request can be keyed by it.
     case missingTimestamp
+    /// The `user` or `impersonatedUser` object is not a valid user; the problem is located in the line.
+    case invalidUser(InputProblem)
 
-    /// The diagnostic's reason.
-    var reason: String {
+    /// The problem to report for the line.
+    var problem: InputProblem {
         switch self {
-        case .missingAuditID: "auditID is empty"
-        case .missingTimestamp: "requestReceivedTimestamp and stageTimestamp are missing"
+        case .missingAuditID: .invalidAuditEvent(reason: "auditID is empty")
+        case .missingTimestamp: .invalidAuditEvent(reason: "requestReceivedTimestamp and stageTimestamp are missing")
+        case .invalidUser(let problem): problem
         }
     }
 }

@@ -183,11 +183,11 @@ final class TailRecorder {
             try line.withUnsafeBytes { bytes in
                 try AuditEventScanner.scan(line: bytes) { event in
                     guard let auditID = event.auditID, auditID.count > 0 else {
-                        try skip(.invalidAuditEvent(reason: AuditEventError.missingAuditID.reason))
+                        try skip(AuditEventError.missingAuditID.problem)
                         return
                     }
                     guard let keyTime = RequestWriter.keyTime(of: event) else {
-                        try skip(.invalidAuditEvent(reason: AuditEventError.missingTimestamp.reason))
+                        try skip(AuditEventError.missingTimestamp.problem)
                         return
                     }
                     // Only an event with a code can complete a request, so only then is the store asked.
@@ -203,6 +203,8 @@ final class TailRecorder {
             }
         } catch let error as AuditEventScanError {
             try skip(error.inputProblem)
+        } catch let error as AuditEventError {
+            try skip(error.problem)
         }
         return requests
     }

@@ -111,4 +111,41 @@ private final class RecordingObserver: IngestObserver {
         #expect(summary.after.requests == plain.after.requests)
         #expect(summary.after.requests > 0)
     }
+
+    /// A user object is only matched by its brackets while scanning and decoded on the writer, so
+    /// its problems must still name the line, skip only that line and leave the rest stored.
+    @Test func badUserObjectSkipsOnlyItsLine() throws {
+        let store = try AuditStore(path: directory.path("store.db"))
+        let file = directory.path("users.log")
+        func event(_ id: String, stage: String, user: String) -> String {
+            #"""
+            {"kind":"Event","apiVersion":"audit.k8s.io/v1","level":"Metadata","auditID":"\#(id)",\#
+            "stage":"\#(stage)","verb":"get","requestURI":"/api","user":\#(user),\#
+            "requestReceivedTimestamp":"2024-05-01T08:00:00.1Z","stageTimestamp":"2024-05-01T08:00:00.2Z"}
+            """#
+        }
+        let lines = [
+            event("a1", stage: "ResponseComplete", user: #"{"username":"alice"}"#),
+            event("a2", stage: "ResponseComplete", user: #"{"username":5}"#),
+            event("a3", stage: "RequestReceived", user: #"{"username":"bob","groups":"admins"}"#),
+            event("a4", stage: "ResponseComplete", user: #"{"username":"carol" "uid":"u"}"#),
+            event("a5", stage: "RequestReceived", user: #"{"username":"dave"}"#),
+        ]
+        try (lines.joined(separator: "\n") + "\n").write(toFile: file, atomically: true, encoding: .utf8)
+
+        let (summary, diagnostics) = try ingest([file], store: store)
+
+        #expect(summary.recordsSkipped == 3)
+        #expect(summary.after.requests == 2)
+        #expect(diagnostics.map(\.line) == [2, 3, 4])
+        #expect(diagnostics[0].problem == .invalidAuditEvent(reason: "user.username is not of type string"))
+        #expect(diagnostics[1].problem == .invalidAuditEvent(reason: "user.groups is not of type array"))
+        guard case .invalidJSON(let errorColumn, _) = diagnostics[2].problem else {
+            Issue.record("expected a JSON error, got \(diagnostics[2].problem)")
+            return
+        }
+        let line = Array(lines[3].utf8)
+        let uidKey = line.indices.first { line[$0...].starts(with: #""uid""#.utf8) }
+        #expect(errorColumn == uidKey.map { $0 + 1 })
+    }
 }

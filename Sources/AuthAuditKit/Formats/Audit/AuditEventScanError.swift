@@ -38,6 +38,31 @@ public enum AuditEventScanError: Error, Sendable, Equatable {
     }
 }
 
+extension AuditEventScanError {
+    /// The same error for an object that was decoded on its own after being found at `start` of a
+    /// line as the member `field`: offsets count from the line, and field names start with `field.`.
+    func located(at start: Int, in field: String) -> AuditEventScanError {
+        switch self {
+        case .invalidJSON(var error):
+            error.offset += start
+            return .invalidJSON(error)
+        case .invalidEvent(let defect, let offset, let itemIndex):
+            return .invalidEvent(defect.within(field), offset: offset + start, itemIndex: itemIndex)
+        }
+    }
+}
+
+extension AuditEventDefect {
+    fileprivate func within(_ parent: String) -> AuditEventDefect {
+        switch self {
+        case .notAnObject: .unexpectedType(field: parent, expected: .object)
+        case .missingAuditID: self
+        case .unexpectedType(let field, let expected): .unexpectedType(field: "\(parent).\(field)", expected: expected)
+        case .invalidTimestamp(let field): .invalidTimestamp(field: "\(parent).\(field)")
+        }
+    }
+}
+
 extension AuditEventDefect: CustomStringConvertible {
     public var description: String {
         switch self {

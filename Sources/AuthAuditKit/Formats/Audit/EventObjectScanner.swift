@@ -49,12 +49,12 @@ struct EventObjectScanner {
             try scanResponseStatus(&cursor)
         } else if cursor.stringEquals(key, "requestObject") {
             if try !cursor.skipNull() {
-                view.requestObject = try cursor.scanValueRange()
+                view.requestObject = try cursor.bodyRange()
                 view.hasBodies = true
             }
         } else if cursor.stringEquals(key, "responseObject") {
             if try !cursor.skipNull() {
-                view.responseObject = try cursor.scanValueRange()
+                view.responseObject = try cursor.bodyRange()
                 view.hasBodies = true
             }
         } else if cursor.stringEquals(key, "requestReceivedTimestamp") {

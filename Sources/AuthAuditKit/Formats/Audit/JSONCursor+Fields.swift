@@ -48,8 +48,20 @@ extension JSONCursor {
         throw typeMismatch(field: field(), expected: .object)
     }
 
+    /// Returns the bytes of an object whose reader decodes it in full later, matching only its
+    /// brackets now (see `skipContainerByStructure`).
     mutating func optionalObjectRange(field: @autoclosure () -> String) throws -> JSONValueRange? {
         guard try enterOptionalObject(field: field()) else { return nil }
+        return try skipContainerByStructure()
+    }
+
+    /// Returns the bytes of a request or response body, matching only the brackets of an object or
+    /// array (see `skipContainerByStructure`); a body of any other type is validated in full.
+    mutating func bodyRange() throws(JSONSyntaxError) -> JSONValueRange {
+        let byte = peek()
+        if byte == ASCIIByte.openBrace || byte == ASCIIByte.openBracket {
+            return try skipContainerByStructure()
+        }
         return try scanValueRange()
     }
 

@@ -7,35 +7,44 @@ extension JSONCursor {
     /// no quote, backslash or control character needs no closer look.
     mutating func scanString() throws(JSONSyntaxError) -> JSONStringRange {
         precondition(peek() == ASCIIByte.quote, "scanString entered off a quote")
-        offset += 1
-        let start = offset
+        let start = offset + 1
+        var position = start
         var hasEscapes = false
         let count = bytes.count
+        // The word loop keeps its position in a local and steps with wrapping arithmetic: writing
+        // `offset` back and checking for overflow on every word cost a third of its instructions.
+        // `position + 8 <= count` cannot overflow, as a buffer is never near `Int.max` bytes long.
+        let base = bytes.baseAddress!
 
         while true {
-            while offset + 8 <= count {
-                let word = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+            while position &+ 8 <= count {
+                let word = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: position, as: UInt64.self))
                 let special = Self.specialByteMask(word)
                 if special != 0 {
-                    offset += special.trailingZeroBitCount >> 3
+                    position &+= special.trailingZeroBitCount &>> 3
                     break
                 }
-                offset += 8
+                position &+= 8
             }
-            guard offset < count else { throw error(.closingQuote) }
+            guard position < count else {
+                offset = position
+                throw error(.closingQuote)
+            }
 
-            let byte = bytes[offset]
+            let byte = base.load(fromByteOffset: position, as: UInt8.self)
             if byte == ASCIIByte.quote {
-                let range = JSONStringRange(start: start, count: offset - start, hasEscapes: hasEscapes)
-                offset += 1
-                return range
+                offset = position &+ 1
+                return JSONStringRange(start: start, count: position &- start, hasEscapes: hasEscapes)
             } else if byte == ASCIIByte.backslash {
                 hasEscapes = true
+                offset = position
                 try scanEscape()
+                position = offset
             } else if byte < ASCIIByte.space {
+                offset = position
                 throw error(.closingQuote)
             } else {
-                offset += 1
+                position &+= 1
             }
         }
     }

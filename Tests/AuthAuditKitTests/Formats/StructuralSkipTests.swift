@@ -1,0 +1,74 @@
+import Testing
+
+@testable import AuthAuditKit
+
+/// `JSONCursor.skipContainerByStructure`, which steps over bodies and user objects by their brackets.
+@Suite struct StructuralSkipTests {
+    /// Skips the container at the start of `text` and returns the skipped text and the cursor offset.
+    private func skip(_ text: String) throws -> (value: String, offset: Int) {
+        try Array(text.utf8).withUnsafeBytes { buffer in
+            var cursor = JSONCursor(buffer)
+            let range = try cursor.skipContainerByStructure()
+            let value = String(decoding: buffer[range.start..<range.start + range.count], as: UTF8.self)
+            return (value, cursor.offset)
+        }
+    }
+
+    private func failure(_ text: String) -> JSONSyntaxError? {
+        do {
+            _ = try skip(text)
+            return nil
+        } catch {
+            return error as? JSONSyntaxError
+        }
+    }
+
+    @Test func stopsAfterTheMatchingBracket() throws {
+        let body = #"{"a":"}\"]{[","b":[{"c":1},[]],"d":"\\"}"#
+        let skipped = try skip(body + #","next":1}"#)
+        #expect(skipped.value == body)
+        #expect(skipped.offset == body.utf8.count)
+    }
+
+    @Test func arraysAndLongStrings() throws {
+        let long = String(repeating: "x", count: 100) + #"\"\\"# + String(repeating: "y", count: 13)
+        let body = #"[{"op":"add","value":""# + long + #""}, "}"]"#
+        #expect(try skip(body + "]").value == body)
+    }
+
+    @Test func unicodeInStringsIsStepped() throws {
+        let body = #"{"name":"crème ]} brûlée","emoji":"🔐"}"#
+        #expect(try skip(body).value == body)
+    }
+
+    @Test func mismatchedBracketIsAnError() {
+        let error = failure(#"{"a":[1}"#)
+        #expect(error?.expected == .commaOrClosingBracket)
+        #expect(error?.offset == 7)
+        #expect(failure(#"[{"a":1]"#)?.expected == .commaOrClosingBrace)
+    }
+
+    @Test func cutOffValueIsAnError() {
+        let insideObject = failure(#"{"a":{"b":1"#)
+        #expect(insideObject?.expected == .commaOrClosingBrace)
+        #expect(insideObject?.offset == 11)
+        #expect(failure(#"{"a":[1,2"#)?.expected == .commaOrClosingBracket)
+        #expect(failure(#"{"a":"unterminated"#)?.expected == .closingQuote)
+        #expect(failure(#"{"a":"ends in a backslash\"#)?.expected == .closingQuote)
+    }
+
+    /// What lies between strings is left to the reader that decodes the value.
+    @Test func missingCommaIsNotChecked() throws {
+        let body = #"{"a":1 "b":2}"#
+        #expect(try skip(body).value == body)
+    }
+
+    @Test func deepNestingFallsBackToTheValidatingScan() throws {
+        let deep = String(repeating: "[", count: 100) + String(repeating: "]", count: 100)
+        #expect(try skip(deep).value == deep)
+        let tooDeep = String(repeating: "[", count: 600) + String(repeating: "]", count: 600)
+        #expect(failure(tooDeep)?.expected == .nestingDepth(maximum: JSONCursor.maximumDepth))
+        let invalidDeep = String(repeating: "[", count: 70) + "1 2" + String(repeating: "]", count: 70)
+        #expect(failure(invalidDeep)?.expected == .commaOrClosingBracket)
+    }
+}
