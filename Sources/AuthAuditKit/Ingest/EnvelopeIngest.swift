@@ -159,10 +159,7 @@ struct EnvelopeIngest {
         }
         let stageBytes = event.bytes(stage)
         if event.responseCode == nil, Self.isRequestReceived(stageBytes) {
-            // A held event is written while a later message is read, so its user objects are
-            // decoded now, when a problem with them can still be reported on this line.
-            _ = try store.requests.identityIDs(of: event)
-            for held in receivedStages[clusterID, default: ReceivedStageBuffer()].hold(event, key: key) {
+            for held in receivedStages[clusterID, default: ReceivedStageBuffer()].hold(event, key: key, line: line) {
                 try writeHeld(held, clusterID: clusterID)
             }
             return
@@ -179,10 +176,18 @@ struct EnvelopeIngest {
         }
     }
 
-    /// Writes an event that `ReceivedStageBuffer` held; it was scanned once already.
-    private func writeHeld(_ held: ReceivedStageBuffer.HeldEvent, clusterID: Int64?) throws {
-        try held.withUnsafeBytes { line in
-            try AuditEventScanner.scan(line: line) { try store.write($0, sourceID: sourceID, clusterID: clusterID) }
+    /// Writes an event that `ReceivedStageBuffer` held; it was scanned once already. A held event
+    /// was counted as stored when it was read, so a problem found now moves it to the skipped count.
+    private mutating func writeHeld(_ held: ReceivedStageBuffer.HeldEvent, clusterID: Int64?) throws {
+        do {
+            try held.withUnsafeBytes { line in
+                try AuditEventScanner.scan(line: line) { try store.write($0, sourceID: sourceID, clusterID: clusterID) }
+            }
+        } catch let error as AuditEventError {
+            auditEvents -= 1
+            records -= 1
+            skipped += 1
+            diagnostics.append(Diagnostic(severity: .error, source: source, line: held.line, problem: error.problem))
         }
     }
 

@@ -11,6 +11,8 @@ public final class Ingester {
     private weak var observer: (any IngestObserver)?
     private(set) public var summary = IngestSummary()
     private var pendingRecords = 0
+    /// Held RequestReceived events that could not be written once they left the buffer.
+    private var failedHeldEvents: [(line: Int, problem: InputProblem)] = []
     /// The id of `options.cluster`, for inputs that do not name their cluster.
     private var clusterID: Int64?
     /// The input after the one being read, whose reader may start early (see `PrefetchedAuditLog`).
@@ -342,6 +344,7 @@ public final class Ingester {
                     counters.recordsSkipped += 1
                     try report(Diagnostic(severity: .error, source: source, line: number, problem: problem))
                 })
+            try reportFailedHeldEvents(source: source, counters: &counters)
             try reportBatchDiagnostics(batch, counters: &counters)
             try commitIfDue(records: batch.lines.count)
             observer?.ingest(didProgress: source, bytesRead: item.compressedBytesRead, records: counters.records)
@@ -356,6 +359,7 @@ public final class Ingester {
         for event in receivedStages.drain() {
             try writeHeld(event, sourceID: sourceID)
         }
+        try reportFailedHeldEvents(source: source, counters: &counters)
     }
 
     /// Starts the reader of the next input when it is an audit log (see `PrefetchedAuditLog`).
@@ -401,10 +405,7 @@ public final class Ingester {
         }
         let stageBytes = event.bytes(stage)
         if event.responseCode == nil, Self.equals(stageBytes, "RequestReceived") {
-            // A held event is written while a later line is read, so its user objects are decoded
-            // now, when a problem with them can still be reported on this line.
-            _ = try store.requests.identityIDs(of: event)
-            for held in receivedStages.hold(key, storage: storage, range: position.range) {
+            for held in receivedStages.hold(key, storage: storage, range: position.range, line: position.lineNumber) {
                 try writeHeld(held, sourceID: sourceID)
             }
             return
@@ -414,13 +415,29 @@ public final class Ingester {
             event, sourceID: sourceID, extraStages: extra, clusterID: clusterID, encodedAuditID: key)
     }
 
-    /// Writes an event that `ReceivedStageBuffer` held; it was scanned once already.
+    /// Writes an event that `ReceivedStageBuffer` held; it was scanned once already. A held event
+    /// was counted as stored when it was read, so a problem found now is kept in
+    /// `failedHeldEvents` for `reportFailedHeldEvents` to move it to the skipped count.
     private func writeHeld(_ event: ReceivedStageBuffer.HeldEvent, sourceID: Int64) throws {
-        try event.withUnsafeBytes { line in
-            try AuditEventScanner.scan(line: line) {
-                try store.requests.write($0, sourceID: sourceID, clusterID: clusterID)
+        do {
+            try event.withUnsafeBytes { line in
+                try AuditEventScanner.scan(line: line) {
+                    try store.requests.write($0, sourceID: sourceID, clusterID: clusterID)
+                }
             }
+        } catch let error as AuditEventError {
+            failedHeldEvents.append((event.line, error.problem))
         }
+    }
+
+    private func reportFailedHeldEvents(source: String, counters: inout SourceCounters) throws {
+        for (line, problem) in failedHeldEvents {
+            counters.records -= 1
+            counters.recordsSkipped += 1
+            summary.auditEvents -= 1
+            try report(Diagnostic(severity: .error, source: source, line: line, problem: problem))
+        }
+        failedHeldEvents.removeAll()
     }
 
     private static func equals(_ bytes: UnsafeRawBufferPointer, _ text: StaticString) -> Bool {

@@ -17,6 +17,8 @@ struct ReceivedStageBuffer {
     struct HeldEvent {
         let storage: [UInt8]
         let range: Range<Int>
+        /// The event's line in its input, for a problem found when it is written.
+        let line: Int
 
         func withUnsafeBytes<Result>(_ body: (UnsafeRawBufferPointer) throws -> Result) rethrows -> Result {
             try storage.withUnsafeBytes { try body(UnsafeRawBufferPointer(rebasing: $0[range])) }
@@ -50,8 +52,8 @@ struct ReceivedStageBuffer {
     ///
     /// Eviction goes by age, not by how many events are held: a RequestReceived that never gets a
     /// later stage would otherwise keep its whole batch storage alive until the buffer filled up.
-    mutating func hold(_ key: Key, storage: [UInt8], range: Range<Int>) -> [HeldEvent] {
-        if held.updateValue(HeldEvent(storage: storage, range: range), forKey: key) == nil {
+    mutating func hold(_ key: Key, storage: [UInt8], range: Range<Int>, line: Int) -> [HeldEvent] {
+        if held.updateValue(HeldEvent(storage: storage, range: range, line: line), forKey: key) == nil {
             order.append(key)
         }
         var evicted: [HeldEvent] = []
@@ -71,9 +73,9 @@ struct ReceivedStageBuffer {
     }
 
     /// Holds a copy of a scanned event's bytes; for callers that have no batch storage to share.
-    mutating func hold(_ event: AuditEventView, key: Key) -> [HeldEvent] {
+    mutating func hold(_ event: AuditEventView, key: Key, line: Int) -> [HeldEvent] {
         let bytes = Array(event.eventBytes)
-        return hold(key, storage: bytes, range: bytes.indices)
+        return hold(key, storage: bytes, range: bytes.indices, line: line)
     }
 
     /// Gives every held event that shares `storage` a copy of its own bytes, so that `storage` can
@@ -88,7 +90,7 @@ struct ReceivedStageBuffer {
         for key in sharing {
             guard let event = held[key] else { continue }
             let bytes = Array(event.storage[event.range])
-            held[key] = HeldEvent(storage: bytes, range: bytes.indices)
+            held[key] = HeldEvent(storage: bytes, range: bytes.indices, line: event.line)
         }
     }
 

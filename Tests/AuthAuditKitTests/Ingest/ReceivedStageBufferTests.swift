@@ -23,7 +23,7 @@ import Testing
     @Test func releaseFindsHeldEvent() throws {
         var buffer = ReceivedStageBuffer(capacity: 4)
         let key = try withEvent(received(1)) { view, key in
-            _ = buffer.hold(view, key: key)
+            _ = buffer.hold(view, key: key, line: 1)
             return key
         }
         let first = buffer.release(key)
@@ -38,7 +38,7 @@ import Testing
         var buffer = ReceivedStageBuffer(capacity: 2)
         var evicted: [[UInt8]] = []
         for index in 1...3 {
-            evicted += try withEvent(received(index)) { view, key in buffer.hold(view, key: key).map(\.bytes) }
+            evicted += try withEvent(received(index)) { view, key in buffer.hold(view, key: key, line: 1).map(\.bytes) }
         }
         let remaining = buffer.drain().map(\.bytes)
         #expect(evicted == [received(1)])
@@ -52,8 +52,8 @@ import Testing
         var buffer = ReceivedStageBuffer(capacity: 1)
         let firstKey = try withEvent(received(1)) { _, key in key }
         let secondKey = try withEvent(received(2)) { _, key in key }
-        _ = buffer.hold(firstKey, storage: storage, range: 0..<received(1).count)
-        let evicted = buffer.hold(secondKey, storage: storage, range: second)
+        _ = buffer.hold(firstKey, storage: storage, range: 0..<received(1).count, line: 1)
+        let evicted = buffer.hold(secondKey, storage: storage, range: second, line: 1)
         let remaining = buffer.drain()
         #expect(evicted.map(\.bytes) == [received(1)])
         #expect(remaining.map(\.bytes) == [received(2)])
@@ -63,7 +63,7 @@ import Testing
         var buffer = ReceivedStageBuffer(capacity: 4)
         for index in 0..<200 {
             let key = try withEvent(received(index)) { view, key in
-                _ = buffer.hold(view, key: key)
+                _ = buffer.hold(view, key: key, line: 1)
                 return key
             }
             _ = buffer.release(key)
@@ -76,10 +76,10 @@ import Testing
         // leave after `capacity` newer holds, though the buffer never fills up.
         var buffer = ReceivedStageBuffer(capacity: 2)
         var evicted: [[UInt8]] = []
-        _ = try withEvent(received(0)) { view, key in buffer.hold(view, key: key) }
+        _ = try withEvent(received(0)) { view, key in buffer.hold(view, key: key, line: 1) }
         for index in 1...2 {
             let key = try withEvent(received(index)) { view, key in
-                evicted += buffer.hold(view, key: key).map(\.bytes)
+                evicted += buffer.hold(view, key: key, line: 1).map(\.bytes)
                 return key
             }
             _ = buffer.release(key)
@@ -112,7 +112,7 @@ import Testing
         var buffer = ReceivedStageBuffer(capacity: 8)
         for index in 0..<1000 {
             let key = try withEvent(received(index)) { view, key in
-                _ = buffer.hold(view, key: key)
+                _ = buffer.hold(view, key: key, line: 1)
                 return key
             }
             let released = buffer.release(key)
@@ -139,7 +139,7 @@ import Testing
         let range = 2..<(2 + line.count)
         let key = try Self.key(of: line)
         var buffer = ReceivedStageBuffer(capacity: 4)
-        _ = buffer.hold(key, storage: storage, range: range)
+        _ = buffer.hold(key, storage: storage, range: range, line: 1)
 
         buffer.detach(from: storage)
         let addressBefore = storage.withUnsafeBytes(\.baseAddress)
@@ -158,7 +158,7 @@ import Testing
         let other = line
         let key = try Self.key(of: line)
         var buffer = ReceivedStageBuffer(capacity: 4)
-        _ = buffer.hold(key, storage: other, range: other.indices)
+        _ = buffer.hold(key, storage: other, range: other.indices, line: 1)
 
         buffer.detach(from: Array("unrelated".utf8))
 
