@@ -16,7 +16,7 @@ final class DimensionTable {
 
     /// Returns the id of a UTF-8 string, inserting the string when it is new.
     func id(for bytes: UnsafeRawBufferPointer) throws(SQLiteError) -> Int64 {
-        let hash = ByteHash.hash(bytes)
+        let hash = DimensionCache.hash(bytes)
         if let id = cache.id(for: bytes, hash: hash) {
             return id
         }
@@ -33,7 +33,7 @@ final class DimensionTable {
     /// Returns the id of the string that the raw, still escaped JSON string bytes `raw` decode to,
     /// inserting it when it is new. `decode` runs only when `raw` has not been seen before.
     func id(forEscaped raw: UnsafeRawBufferPointer, decode: () -> String) throws -> Int64 {
-        let hash = ByteHash.hash(raw)
+        let hash = DimensionCache.hash(raw)
         if let id = escapedCache.id(for: raw, hash: hash) {
             return id
         }

@@ -1,11 +1,12 @@
 /// The `identities` table: one row per distinct `user` object, keyed by a hash of its raw JSON.
 ///
 /// Audit lines repeat the same user object thousands of times, so a cache hit skips decoding it.
+/// The cache compares the raw bytes; the stored fingerprint (`ByteHash`) is computed on a miss.
 final class IdentityTable {
     private let usernames: DimensionTable
     private let insert: SQLiteStatement
     private let select: SQLiteStatement
-    private var cache: [UInt64: Int64] = [:]
+    private var cache = DimensionCache()
 
     init(connection: SQLiteConnection, usernames: DimensionTable) throws(SQLiteError) {
         self.usernames = usernames
@@ -19,15 +20,15 @@ final class IdentityTable {
 
     /// Returns the identity id of a raw `user` object, or nil for the empty user of a failed authentication.
     func id(for object: UnsafeRawBufferPointer) throws -> Int64? {
-        let hash = ByteHash.hash(object)
-        if let id = cache[hash] {
+        let cacheHash = DimensionCache.hash(object)
+        if let id = cache.id(for: object, hash: cacheHash) {
             return id
         }
         let user = try UserInfoDecoder.decode(object)
         guard !user.username.isEmpty else {
             return nil
         }
-        let fingerprint = ByteHash.storable(hash)
+        let fingerprint = ByteHash.storable(ByteHash.hash(object))
         insert.reset()
         insert.bind(fingerprint, at: 1)
         insert.bind(try usernames.id(for: user.username), at: 2)
@@ -38,7 +39,7 @@ final class IdentityTable {
         select.reset()
         select.bind(fingerprint, at: 1)
         let id = try select.requiredInteger()
-        cache[hash] = id
+        cache.insert(object, hash: cacheHash, id: id)
         return id
     }
 

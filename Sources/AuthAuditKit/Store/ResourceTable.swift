@@ -22,7 +22,7 @@ final class ResourceTable {
         key.append(contentsOf: event.bytes(resource))
         key.append(0)
         if let subresource = event.objectSubresource { key.append(contentsOf: event.bytes(subresource)) }
-        let hash = key.withUnsafeBytes { ByteHash.hash($0) }
+        let hash = key.withUnsafeBytes { DimensionCache.hash($0) }
         if let id = key.withUnsafeBytes({ cache.id(for: $0, hash: hash) }) {
             return id
         }
