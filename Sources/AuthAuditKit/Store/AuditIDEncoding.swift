@@ -15,30 +15,37 @@ enum AuditIDEncoding {
     /// Writes the 16 bytes of a UUID in its usual text form into `output` (at least 16 bytes) and
     /// returns 16, or returns nil when `text` is not such a UUID.
     static func encodeUUID(_ text: UnsafeRawBufferPointer, into output: UnsafeMutableRawBufferPointer) -> Int? {
-        guard text.count == 36 else { return nil }
+        guard text.count == 36, text[8] == ASCIIByte.minus, text[13] == ASCIIByte.minus,
+            text[18] == ASCIIByte.minus, text[23] == ASCIIByte.minus
+        else { return nil }
+        // Every audit line has an ID, so the groups between the dashes are named by their offsets
+        // instead of testing for a dash at every step.
+        var invalid: UInt8 = 0
         var outputIndex = 0
-        var index = 0
-        while index < 36 {
-            if index == 8 || index == 13 || index == 18 || index == 23 {
-                guard text[index] == UInt8(ascii: "-") else { return nil }
-                index += 1
-                continue
+        func decodeGroup(at start: Int, pairs: Int) {
+            for pair in 0..<pairs {
+                let high = hexValue(text[start + 2 * pair])
+                let low = hexValue(text[start + 2 * pair + 1])
+                invalid |= (high | low) & 0xF0
+                output[outputIndex] = high << 4 | (low & 0x0F)
+                outputIndex += 1
             }
-            guard let high = hexValue(text[index]), let low = hexValue(text[index + 1]) else { return nil }
-            output[outputIndex] = high << 4 | low
-            outputIndex += 1
-            index += 2
         }
-        return 16
+        decodeGroup(at: 0, pairs: 4)
+        decodeGroup(at: 9, pairs: 2)
+        decodeGroup(at: 14, pairs: 2)
+        decodeGroup(at: 19, pairs: 2)
+        decodeGroup(at: 24, pairs: 6)
+        return invalid == 0 ? 16 : nil
     }
 
-    private static func hexValue(_ byte: UInt8) -> UInt8? {
-        switch byte {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
-        default: nil
-        }
+    /// Returns the value of a hex digit, or a value above 15 for any other byte.
+    @inline(__always)
+    private static func hexValue(_ byte: UInt8) -> UInt8 {
+        let digit = byte &- ASCIIByte.zero
+        if digit < 10 { return digit }
+        let letter = (byte | 0x20) &- ASCIIByte.lowerA
+        return letter < 6 ? letter &+ 10 : 0xFF
     }
 
     /// The text form of a stored audit id (lower-case UUID for 16 bytes).

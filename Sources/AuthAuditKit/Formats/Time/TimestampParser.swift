@@ -12,6 +12,9 @@ public enum TimestampParser {
     }
 
     public static func parse(_ bytes: UnsafeRawBufferPointer) -> Timestamp? {
+        if bytes.count == 27, let timestamp = parseMicroUTC(bytes) {
+            return timestamp
+        }
         var reader = DigitReader(bytes: bytes)
         guard let year = reader.number(digits: 4), reader.skip(ASCIIByte.minus),
             let month = reader.number(digits: 2), reader.skip(ASCIIByte.minus),
@@ -33,6 +36,42 @@ public enum TimestampParser {
 
         let days = CivilCalendar.days(year: year, month: month, day: day)
         let seconds = days * 86_400 + hour * 3_600 + minute * 60 + second - zoneOffset
+        return Timestamp(microseconds: seconds * 1_000_000 + fraction)
+    }
+}
+
+extension TimestampParser {
+    /// Parses the one shape the apiserver writes, `2024-05-01T08:00:00.170076Z` (Go's RFC 3339 with
+    /// exactly six fraction digits, in UTC), reading fixed positions. Two of these are on every
+    /// audit line, and the general reader took about 800 instructions for each. Returns nil for
+    /// any other 27 bytes, which the general reader then parses or rejects.
+    private static func parseMicroUTC(_ bytes: UnsafeRawBufferPointer) -> Timestamp? {
+        guard bytes[4] == ASCIIByte.minus, bytes[7] == ASCIIByte.minus, bytes[10] == ASCIIByte.upperT,
+            bytes[13] == ASCIIByte.colon, bytes[16] == ASCIIByte.colon, bytes[19] == ASCIIByte.period,
+            bytes[26] == ASCIIByte.upperZ
+        else { return nil }
+        var invalid = false
+        func number(_ start: Int, _ count: Int) -> Int64 {
+            var value: Int64 = 0
+            for index in start..<start + count {
+                let digit = bytes[index] &- ASCIIByte.zero
+                invalid = invalid || digit > 9
+                value = value &* 10 &+ Int64(digit)
+            }
+            return value
+        }
+        let year = number(0, 4)
+        let month = number(5, 2)
+        let day = number(8, 2)
+        let hour = number(11, 2)
+        let minute = number(14, 2)
+        let second = number(17, 2)
+        let fraction = number(20, 6)
+        guard !invalid, (1...12).contains(month), day >= 1, day <= CivilCalendar.daysInMonth(year: year, month: month),
+            hour <= 23, minute <= 59, second <= 60
+        else { return nil }
+        let days = CivilCalendar.days(year: year, month: month, day: day)
+        let seconds = days * 86_400 + hour * 3_600 + minute * 60 + second
         return Timestamp(microseconds: seconds * 1_000_000 + fraction)
     }
 }
