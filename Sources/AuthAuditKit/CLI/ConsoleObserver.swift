@@ -16,9 +16,12 @@ final class ConsoleObserver: IngestObserver {
         self.showsProgress = showsProgress
     }
 
+    /// Prints a diagnostic unless its input has had its share. One without a line number is about
+    /// the whole input (corrupt gzip data, an unknown format), which often explains the line errors
+    /// before it, so it is always printed.
     func ingest(didReport diagnostic: Diagnostic) {
         let printed = printedPerSource[diagnostic.source, default: 0]
-        guard isVerbose || printed < Self.diagnosticsPerSource else {
+        guard isVerbose || printed < Self.diagnosticsPerSource || diagnostic.line == nil else {
             suppressedPerSource[diagnostic.source, default: 0] += 1
             return
         }

@@ -164,7 +164,14 @@ struct EnvelopeIngest {
             }
             return
         }
-        let extra = receivedStages[clusterID]?.release(key) == true ? AuditStage.requestReceived.bit : 0
+        var extra = 0
+        if let held = receivedStages[clusterID]?.release(key) {
+            if held.hasSameUser(as: event) {
+                extra = AuditStage.requestReceived.bit
+            } else {
+                try writeHeld(held, clusterID: clusterID)
+            }
+        }
         try store.write(event, sourceID: sourceID, extraStages: extra, clusterID: clusterID)
     }
 

@@ -405,12 +405,22 @@ public final class Ingester {
         }
         let stageBytes = event.bytes(stage)
         if event.responseCode == nil, Self.equals(stageBytes, "RequestReceived") {
-            for held in receivedStages.hold(key, storage: storage, range: position.range, line: position.lineNumber) {
+            let user = ReceivedStageBuffer.userRange(of: event)
+            for held in receivedStages.hold(
+                key, storage: storage, range: position.range, line: position.lineNumber, user: user)
+            {
                 try writeHeld(held, sourceID: sourceID)
             }
             return
         }
-        let extra = receivedStages.release(key) ? AuditStage.requestReceived.bit : 0
+        var extra = 0
+        if let held = receivedStages.release(key) {
+            if held.hasSameUser(as: event) {
+                extra = AuditStage.requestReceived.bit
+            } else {
+                try writeHeld(held, sourceID: sourceID)
+            }
+        }
         try store.requests.write(
             event, sourceID: sourceID, extraStages: extra, clusterID: clusterID, encodedAuditID: key)
     }

@@ -1,3 +1,5 @@
+import Glibc
+
 /// Holds RequestReceived events briefly, so that most requests are written to the store once.
 ///
 /// The apiserver logs a request's RequestReceived stage and, moments later, its ResponseComplete
@@ -19,6 +21,25 @@ struct ReceivedStageBuffer {
         let range: Range<Int>
         /// The event's line in its input, for a problem found when it is written.
         let line: Int
+        /// The range of the `user` object in the event's bytes, counted from `range.lowerBound`.
+        let user: Range<Int>?
+
+        /// Returns whether a later stage of the request names the same `user` object, byte for
+        /// byte. Only then may this stage be folded into it, because a folded user object is never decoded.
+        func hasSameUser(as event: AuditEventView) -> Bool {
+            withUnsafeBytes { bytes in
+                switch (user, event.user) {
+                case (nil, nil):
+                    return true
+                case (let held?, let later?):
+                    let laterBytes = event.bytes(later)
+                    return held.count == laterBytes.count
+                        && (held.isEmpty || memcmp(bytes.baseAddress! + held.lowerBound, laterBytes.baseAddress!, held.count) == 0)
+                default:
+                    return false
+                }
+            }
+        }
 
         func withUnsafeBytes<Result>(_ body: (UnsafeRawBufferPointer) throws -> Result) rethrows -> Result {
             try storage.withUnsafeBytes { try body(UnsafeRawBufferPointer(rebasing: $0[range])) }
@@ -42,6 +63,13 @@ struct ReceivedStageBuffer {
         held.reserveCapacity(capacity + 1)
     }
 
+    /// Returns the range of an event's `user` object within the event's own bytes (`eventBytes`).
+    static func userRange(of event: AuditEventView) -> Range<Int>? {
+        guard let user = event.user else { return nil }
+        let start = user.start - (event.eventRange?.start ?? 0)
+        return start..<(start + user.count)
+    }
+
     /// The key of an event's audit ID, or nil when it is not a UUID.
     static func key(for event: AuditEventView) -> Key? {
         EncodedAuditID(event)
@@ -52,8 +80,9 @@ struct ReceivedStageBuffer {
     ///
     /// Eviction goes by age, not by how many events are held: a RequestReceived that never gets a
     /// later stage would otherwise keep its whole batch storage alive until the buffer filled up.
-    mutating func hold(_ key: Key, storage: [UInt8], range: Range<Int>, line: Int) -> [HeldEvent] {
-        if held.updateValue(HeldEvent(storage: storage, range: range, line: line), forKey: key) == nil {
+    mutating func hold(_ key: Key, storage: [UInt8], range: Range<Int>, line: Int, user: Range<Int>?) -> [HeldEvent] {
+        let event = HeldEvent(storage: storage, range: range, line: line, user: user)
+        if held.updateValue(event, forKey: key) == nil {
             order.append(key)
         }
         var evicted: [HeldEvent] = []
@@ -75,7 +104,7 @@ struct ReceivedStageBuffer {
     /// Holds a copy of a scanned event's bytes; for callers that have no batch storage to share.
     mutating func hold(_ event: AuditEventView, key: Key, line: Int) -> [HeldEvent] {
         let bytes = Array(event.eventBytes)
-        return hold(key, storage: bytes, range: bytes.indices, line: line)
+        return hold(key, storage: bytes, range: bytes.indices, line: line, user: Self.userRange(of: event))
     }
 
     /// Gives every held event that shares `storage` a copy of its own bytes, so that `storage` can
@@ -90,14 +119,14 @@ struct ReceivedStageBuffer {
         for key in sharing {
             guard let event = held[key] else { continue }
             let bytes = Array(event.storage[event.range])
-            held[key] = HeldEvent(storage: bytes, range: bytes.indices, line: event.line)
+            held[key] = HeldEvent(storage: bytes, range: bytes.indices, line: event.line, user: event.user)
         }
     }
 
-    /// Releases the held RequestReceived of a request whose later stage has arrived. Returns
-    /// whether one was held.
-    mutating func release(_ key: Key) -> Bool {
-        held.removeValue(forKey: key) != nil
+    /// Releases and returns the held RequestReceived of a request whose later stage has arrived,
+    /// or returns nil when none is held.
+    mutating func release(_ key: Key) -> HeldEvent? {
+        held.removeValue(forKey: key)
     }
 
     /// Empties the buffer, returning every held event in arrival order.

@@ -49,6 +49,27 @@ import Testing
         #expect(try sandbox.queryInteger("select count(*) from requests") == completeLines)
     }
 
+    /// The gzip error explains the line errors before it, so the cap on printed diagnostics
+    /// does not hide it.
+    @Test func corruptChecksumIsShownPastTheCap() throws {
+        let sandbox = try EndToEndSandbox()
+        let badLines = Data(String(repeating: "{not json\n", count: 30).utf8)
+        var compressed = try GzipTool.compress(badLines + AuditEventLine(auditID: AuditEventLine.auditID(1)).data)
+        // The trailer ends with the CRC-32 and then the length, four bytes each.
+        compressed[compressed.count - 8] ^= 0xFF
+
+        try sandbox.write(compressed, to: "crc.log.gz")
+
+        let result = try sandbox.run(["ingest", "crc.log.gz"])
+
+        #expect(result.status == 1)
+        #expect(result.errorLines.filter { $0.hasPrefix("crc.log.gz:") && $0.contains("invalid JSON") }.count == 20)
+        #expect(result.errorLines.contains { $0.contains("more diagnostics not shown") })
+        #expect(
+            result.errorLines.contains { $0.hasPrefix("crc.log.gz: error: gzip data is corrupt") },
+            "stderr: \(result.standardError)")
+    }
+
     @Test func gzipOnStandardInputIsRead() throws {
         let sandbox = try EndToEndSandbox()
         let events = (1...3).map { AuditEventLine(auditID: AuditEventLine.auditID($0)) }

@@ -57,9 +57,36 @@ import Testing
         #expect(failure(#"{"a":"ends in a backslash\"#)?.expected == .closingQuote)
     }
 
-    /// What lies between strings is left to the reader that decodes the value.
-    @Test func missingCommaIsNotChecked() throws {
-        let body = #"{"a":1 "b":2}"#
+    /// Numbers, literals and escapes are left to the reader that decodes the value.
+    @Test func literalsAndEscapesAreNotChecked() throws {
+        for body in [#"{"replicas":tru}"#, #"{"a":"\q"}"#, #"{"a":"\u12"}"#, #"{"a":,}"#] {
+            #expect(try skip(body).value == body)
+        }
+    }
+
+    @Test func keyWithoutColonIsAnError() {
+        let error = failure(#"{"spec":{"replicas" 6}}"#)
+        #expect(error?.expected == .colon)
+        #expect(error?.offset == 20)
+    }
+
+    @Test func stringInArrayBeforeColonIsAnError() {
+        let error = failure(#"{"spec":["replicas":6}}"#)
+        #expect(error?.expected == .commaOrClosingBracket)
+        #expect(error?.offset == 19)
+    }
+
+    /// A string missing its closing quote swallows the next key's opening quote, so the next
+    /// string starts inside that key: the error is reported where the two stop pairing up.
+    @Test func lostQuoteIsAnErrorNearIt() {
+        let text = #"{"a":"unterminated},"next":{"b":1}}"#
+        let error = failure(text)
+        #expect(error?.expected == .commaOrClosingBrace)
+        #expect(error?.offset == 21)
+    }
+
+    @Test func whitespaceBetweenTokensIsAccepted() throws {
+        let body = "{ \"a\" : [ \"x\" , \"y\" ] ,\n\t\"b\" : { } }"
         #expect(try skip(body).value == body)
     }
 

@@ -130,18 +130,23 @@ private final class RecordingObserver: IngestObserver {
             event("a3", stage: "RequestReceived", user: #"{"username":"bob","groups":"admins"}"#),
             event("a4", stage: "ResponseComplete", user: #"{"username":"carol" "uid":"u"}"#),
             event("a5", stage: "RequestReceived", user: #"{"username":"dave"}"#),
+            event("a6", stage: "RequestReceived", user: #"{"username":42}"#),
+            event("a6", stage: "ResponseComplete", user: #"{"username":"erin"}"#),
         ]
         try (lines.joined(separator: "\n") + "\n").write(toFile: file, atomically: true, encoding: .utf8)
 
         let (summary, diagnostics) = try ingest([file], store: store)
 
-        #expect(summary.recordsSkipped == 3)
-        #expect(summary.after.requests == 2)
-        // The held RequestReceived of line 3 is written, and found bad, when the input ends.
-        #expect(diagnostics.count == 3)
+        #expect(summary.recordsSkipped == 4)
+        #expect(summary.after.requests == 3)
+        // The held RequestReceived of line 3 is written, and found bad, when the input ends. That
+        // of line 6 names another user than its later stage, so it is not folded into it unread.
+        #expect(diagnostics.count == 4)
+        #expect(try store.connection.scalarInteger("SELECT stages FROM requests WHERE audit_id = CAST('a6' AS BLOB)") == 4)
         let problems = Dictionary(uniqueKeysWithValues: diagnostics.map { ($0.line ?? 0, $0.problem) })
         #expect(problems[2] == .invalidAuditEvent(reason: "user.username is not of type string"))
         #expect(problems[3] == .invalidAuditEvent(reason: "user.groups is not of type array"))
+        #expect(problems[6] == .invalidAuditEvent(reason: "user.username is not of type string"))
         guard case .invalidJSON(let errorColumn, _) = problems[4] else {
             Issue.record("expected a JSON error on line 4, got \(String(describing: problems[4]))")
             return

@@ -10,10 +10,11 @@ extension JSONCursor {
     /// up a quarter of a RequestResponse log's bytes, and the `user` object, which is decoded only
     /// when its bytes are new. Both are parsed in full by their readers (the user decoder and the
     /// aws-auth update capture). Here strings are only followed to their closing quote, stepping
-    /// over each backslash and the byte after it, and each closing bracket must match its opening
-    /// one. What lies between strings and inside them is not checked, so a missing comma or an
-    /// invalid escape goes unnoticed until the value is read. A value cut off by the end of the
-    /// line is still an error, with the expectation the validating scan would report there.
+    /// over each backslash and the byte after it. Each closing bracket must match its opening one,
+    /// a key must be followed by a colon and any other string by a comma or a closing bracket, so
+    /// a lost quote is reported where the strings stop pairing up. Numbers, literals and escapes
+    /// are not checked: `"replicas":tru` goes unnoticed until the value is read. A value cut off by
+    /// the end of the line is an error, with the expectation the validating scan would report.
     mutating func skipContainerByStructure() throws(JSONSyntaxError) -> JSONValueRange {
         skipWhitespace()
         let start = offset
@@ -26,6 +27,8 @@ extension JSONCursor {
         var arrayBits: UInt64 = 0
         var depth = 0
         var position = start
+        // Whether the next string is an object key: after `{`, and after `,` inside an object.
+        var expectingKey = false
 
         while position < count {
             let byte = base.load(fromByteOffset: position, as: UInt8.self)
@@ -37,6 +40,26 @@ extension JSONCursor {
                     throw error(.closingQuote)
                 }
                 position = end &+ 1
+                // A colon or comma right after the string is consumed here, which spares the loop a
+                // turn. Anything else goes to the check that allows whitespace first.
+                let follower = position < count ? base.load(fromByteOffset: position, as: UInt8.self) : 0
+                if expectingKey {
+                    if follower == ASCIIByte.colon {
+                        position &+= 1
+                        expectingKey = false
+                    } else {
+                        try expectFollower(ofKey: true, at: position, arrayBits: arrayBits)
+                    }
+                } else if follower == ASCIIByte.comma {
+                    position &+= 1
+                    expectingKey = arrayBits & 1 == 0
+                } else if follower != ASCIIByte.closeBrace && follower != ASCIIByte.closeBracket {
+                    try expectFollower(ofKey: false, at: position, arrayBits: arrayBits)
+                }
+            case ASCIIByte.colon:
+                expectingKey = false
+            case ASCIIByte.comma:
+                expectingKey = arrayBits & 1 == 0
             case ASCIIByte.openBrace, ASCIIByte.openBracket:
                 guard depth < Self.structuralDepthLimit else {
                     offset = start
@@ -45,6 +68,7 @@ extension JSONCursor {
                 }
                 arrayBits = arrayBits &<< 1 | (byte == ASCIIByte.openBracket ? 1 : 0)
                 depth &+= 1
+                expectingKey = byte == ASCIIByte.openBrace
             case ASCIIByte.closeBrace, ASCIIByte.closeBracket:
                 guard (arrayBits & 1 == 1) == (byte == ASCIIByte.closeBracket) else {
                     offset = position &- 1
@@ -52,6 +76,7 @@ extension JSONCursor {
                 }
                 arrayBits &>>= 1
                 depth &-= 1
+                expectingKey = false
                 if depth == 0 {
                     offset = position
                     return JSONValueRange(start: start, count: position &- start)
@@ -62,6 +87,23 @@ extension JSONCursor {
         }
         offset = count
         throw error(Self.closing(arrayBits))
+    }
+
+    /// Checks the first byte after a string, past whitespace: a colon after a key, else a comma or
+    /// a closing bracket. Throws with the cursor at that byte. The caller has already handled the
+    /// case without whitespace; the byte found is left for the caller's loop.
+    @inline(never)
+    private mutating func expectFollower(ofKey isKey: Bool, at position: Int, arrayBits: UInt64) throws(JSONSyntaxError) {
+        offset = position
+        skipWhitespace()
+        let follower = peek()
+        if isKey {
+            guard follower == ASCIIByte.colon, !isAtEnd else { throw error(.colon) }
+        } else {
+            guard follower == ASCIIByte.comma || follower == ASCIIByte.closeBrace
+                || follower == ASCIIByte.closeBracket, !isAtEnd
+            else { throw error(Self.closing(arrayBits)) }
+        }
     }
 
     /// Returns the offset of the quote that closes a string whose contents start at `position`, or
