@@ -4,7 +4,7 @@
 -- param: since time  Only requests received at or after this time (default: 90 days before --until).
 -- param: until time  Only requests received before this time (default: just after the newest stored request).
 -- param: cluster text  Only requests of this cluster.
--- param: user text  Only this Kubernetes username or person (directory user, e-mail or session name).
+-- param: user text  Only this Kubernetes username or person (directory user, e-mail or session name), including requests the username sent as another user.
 -- param: namespace text  Only this namespace.
 -- changes: key=cluster,time,audit_id added=new-forbidden removed=no-longer-listed
 SELECT
@@ -35,7 +35,8 @@ WHERE f.code = 403
     AND (:since IS NULL OR f.received_at >= :since)
     AND (:until IS NULL OR f.received_at < :until)
     AND (:cluster IS NULL OR f.cluster = :cluster)
-    AND (:user IS NULL OR f.effective_username = :user OR res.person = :user COLLATE NOCASE
+    AND (:user IS NULL OR f.effective_username = :user OR f.username = :user
+        OR res.person = :user COLLATE NOCASE
         OR EXISTS (SELECT 1 FROM identity_links l WHERE l.identity_id = f.effective_identity_id
             AND l.kind = 'person' AND l.value = :user COLLATE NOCASE))
     AND (:namespace IS NULL OR f.namespace = :namespace)

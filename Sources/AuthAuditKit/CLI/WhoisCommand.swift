@@ -28,15 +28,15 @@ enum WhoisCommand: Command {
         case .json, .csv, .html:
             var writer = ResultWriter(format: reports.format, output: StandardOutputStream())
             writer.begin(columns: [
-                "username", "person", "resolution", "reason", "requests", "forbidden", "position", "kind", "value",
-                "source", "observed_at",
+                "username", "person", "resolution", "reason", "requests", "forbidden", "sent_as_others", "position",
+                "kind", "value", "source", "observed_at",
             ])
             for identity in identities {
                 for (position, link) in identity.links.enumerated() {
                     writer.append(row: [
                         .text(identity.username), identity.person.map(SQLiteValue.text) ?? .null, .text(identity.status),
                         identity.reason.map(SQLiteValue.text) ?? .null, .integer(identity.requests),
-                        .integer(identity.forbidden),
+                        .integer(identity.forbidden), .integer(identity.sentAsOthers),
                         .integer(Int64(position)), .text(link.kind), .text(link.value), .text(link.source),
                         link.observedAt.map { .text(TimestampFormatter.format($0)) } ?? .null,
                     ])
@@ -65,6 +65,8 @@ struct WhoisIdentity {
     var person: String?
     var requests: Int64
     var forbidden: Int64
+    /// Requests this identity sent as another user, by impersonation.
+    var sentAsOthers: Int64
     var firstSeen: Timestamp?
     var lastSeen: Timestamp?
     var links: [Link]
@@ -83,7 +85,7 @@ struct WhoisLookup {
         let statement = try connection.prepare(
             """
             SELECT DISTINCT i.id, u.name, i.uid, i.groups, r.status, r.reason, r.person, r.requests, r.forbidden,
-                   r.first_seen, r.last_seen
+                   r.first_seen, r.last_seen, r.impersonating
             FROM identities i
             JOIN usernames u ON u.id = i.username_id
             JOIN identity_resolutions r ON r.identity_id = i.id
@@ -107,7 +109,8 @@ struct WhoisLookup {
                     username: statement.text(at: 1) ?? "", uid: statement.text(at: 2),
                     groups: statement.text(at: 3) ?? "[]", status: statement.text(at: 4) ?? "",
                     reason: statement.text(at: 5), person: statement.text(at: 6), requests: statement.int64(at: 7),
-                    forbidden: statement.int64(at: 8), firstSeen: time(statement, 9), lastSeen: time(statement, 10),
+                    forbidden: statement.int64(at: 8), sentAsOthers: statement.int64(at: 11),
+                    firstSeen: time(statement, 9), lastSeen: time(statement, 10),
                     links: try links(of: statement.int64(at: 0))))
         }
         return identities
@@ -140,6 +143,9 @@ enum WhoisText {
         lines.append("  groups       \(identity.groups)")
         var seen = "\(identity.requests) " + (identity.requests == 1 ? "request" : "requests")
         seen += ", \(identity.forbidden) forbidden"
+        if identity.sentAsOthers > 0 {
+            seen += ", \(identity.sentAsOthers) sent as other users"
+        }
         if let first = identity.firstSeen, let last = identity.lastSeen {
             seen += ", \(TimestampFormatter.format(first)) to \(TimestampFormatter.format(last))"
         }

@@ -28,8 +28,9 @@ enum IdentityResolution {
                 """
                 INSERT INTO identity_resolutions (
                     identity_id, status, reason, person, iam_arn, account_id, permission_set, session_name,
-                    session_kind, source, access_key_id, person_source, first_seen, last_seen, requests, forbidden)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    session_kind, source, access_key_id, person_source, first_seen, last_seen, requests, forbidden,
+                    impersonating)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
             let insertLink = try connection.prepare(
                 """
@@ -65,12 +66,32 @@ enum IdentityResolution {
         return references.diagnostics
     }
 
-    /// Request counts and times of one identity, as the requesting or the impersonated user.
+    /// Request counts and times of one identity. A request made by impersonation counts in
+    /// `requests` for the impersonated identity and in `impersonating` for the one that sent it;
+    /// the times cover both.
     struct Activity {
         var firstSeen: Timestamp?
         var lastSeen: Timestamp?
-        var requests: Int64
-        var forbidden: Int64
+        var requests: Int64 = 0
+        var forbidden: Int64 = 0
+        var impersonating: Int64 = 0
+
+        mutating func count(at time: Timestamp?, isForbidden: Bool) {
+            see(time)
+            requests += 1
+            forbidden += isForbidden ? 1 : 0
+        }
+
+        mutating func countImpersonating(at time: Timestamp?) {
+            see(time)
+            impersonating += 1
+        }
+
+        private mutating func see(_ time: Timestamp?) {
+            guard let time else { return }
+            firstSeen = min(firstSeen ?? time, time)
+            lastSeen = max(lastSeen ?? time, time)
+        }
     }
 
     /// The activity of every identity, in one pass over the requests. The rows are aggregated here
@@ -78,7 +99,9 @@ enum IdentityResolution {
     static func loadActivity(_ connection: SQLiteConnection) throws -> [Int64: Activity] {
         let statement = try connection.prepare(
             """
-            SELECT coalesce(impersonated_identity_id, identity_id), received_at, code = 403 FROM requests
+            SELECT coalesce(impersonated_identity_id, identity_id), received_at, code = 403,
+                   CASE WHEN impersonated_identity_id IS NOT NULL THEN identity_id END
+            FROM requests
             WHERE identity_id IS NOT NULL OR impersonated_identity_id IS NOT NULL
             """)
         var activity: [Int64: Activity] = [:]
@@ -86,14 +109,10 @@ enum IdentityResolution {
             let identity = statement.int64(at: 0)
             let time = statement.isNull(at: 1) ? nil : Timestamp(microseconds: statement.int64(at: 1))
             let isForbidden = statement.int64(at: 2) == 1
-            var entry = activity[identity] ?? Activity(firstSeen: nil, lastSeen: nil, requests: 0, forbidden: 0)
-            if let time {
-                entry.firstSeen = min(entry.firstSeen ?? time, time)
-                entry.lastSeen = max(entry.lastSeen ?? time, time)
+            activity[identity, default: Activity()].count(at: time, isForbidden: isForbidden)
+            if !statement.isNull(at: 3) {
+                activity[statement.int64(at: 3), default: Activity()].countImpersonating(at: time)
             }
-            entry.requests += 1
-            entry.forbidden += isForbidden ? 1 : 0
-            activity[identity] = entry
         }
         return activity
     }
@@ -122,6 +141,7 @@ enum IdentityResolution {
         resolution.bind(activity?.lastSeen?.microseconds, at: 14)
         resolution.bind(activity?.requests ?? 0, at: 15)
         resolution.bind(activity?.forbidden ?? 0, at: 16)
+        resolution.bind(activity?.impersonating ?? 0, at: 17)
         try resolution.run()
 
         for (position, item) in chain.links.enumerated() {

@@ -17,6 +17,7 @@ public enum Schema {
         Migration("0010-request-key", sql: requestKey),
         Migration("0011-store-state", sql: storeState),
         Migration("0012-diagnostic-offsets", sql: diagnosticOffsets),
+        Migration("0013-impersonation", sql: impersonation),
     ])
 
     static let initial = """

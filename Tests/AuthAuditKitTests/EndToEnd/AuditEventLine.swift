@@ -7,6 +7,8 @@ struct AuditEventLine {
     var stage = "ResponseComplete"
     /// The raw bytes of `user.username`, so a test can put invalid UTF-8 inside the JSON string.
     var username: [UInt8] = Array("alice".utf8)
+    /// `impersonatedUser.username`; nil leaves `impersonatedUser` out.
+    var impersonatedUsername: String?
     /// `responseStatus.code`; nil leaves `responseStatus` out, as in a `RequestReceived` event.
     var code: Int? = 200
     var receivedAt = "2024-05-01T08:00:00.000000Z"
@@ -31,7 +33,11 @@ struct AuditEventLine {
         text += #"","requestURI":"/api/v1/namespaces/default/pods","verb":"list","user":{"username":""#
         var bytes = Array(text.utf8)
         bytes += username
-        text = #"","groups":["system:authenticated"]},"sourceIPs":["10.0.0.1"],"#
+        text = #"","groups":["system:authenticated"]},"#
+        if let impersonatedUsername {
+            text += #""impersonatedUser":{"username":"\#(impersonatedUsername)"},"#
+        }
+        text += #""sourceIPs":["10.0.0.1"],"#
         text += #""userAgent":"kubectl/v1.30.0"# + userAgentSuffix + #"","#
         text += #""objectRef":{"resource":"pods","namespace":"default","apiVersion":"v1"},"#
         if let code {
