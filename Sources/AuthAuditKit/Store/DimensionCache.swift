@@ -3,21 +3,22 @@ import Glibc
 /// An in-memory map from byte strings to the integer ids of a dimension table.
 ///
 /// Every audit event looks up about eight values here (user, verb, namespace, resource, user
-/// agent, source IP, reason, message), so the map is an open-addressing table with linear probing:
-/// one array of slots and one arena of key bytes. A lookup hashes the bytes in place and compares
+/// agent, source IP, reason, message), so the map is an open-addressing table with linear probing
+/// over one array of slots, each with its key's bytes. A lookup hashes the bytes in place and compares
 /// them with the stored key, so a hit allocates nothing, and a collision of hashes costs one more
-/// comparison, never a wrong id. Only a miss copies the bytes.
+/// comparison, never a wrong id. Only a miss copies the bytes. A caller that passes empty keys
+/// gets a map keyed by the hash alone, as `IdentityTable` does.
 struct DimensionCache {
     private struct Slot {
         /// The key's hash, or 0 for an empty slot (`hash(_:)` never returns 0).
         var hash: UInt64 = 0
         var id: Int64 = 0
-        var keyStart = 0
-        var keyCount = 0
+        /// The key's own bytes. One arena for all keys measured a few megabytes more at the peak
+        /// of a large ingest, from growing it by copying.
+        var key: [UInt8] = []
     }
 
     private var slots = [Slot](repeating: Slot(), count: 64)
-    private var keys: [UInt8] = []
     private var count = 0
 
     /// Hashes a key for this cache with one multiply per eight bytes and a final mix. It is cheaper
@@ -47,22 +48,23 @@ struct DimensionCache {
     /// Returns the id stored for `bytes`, whose `hash(_:)` is `hash`, or nil.
     func id(for bytes: UnsafeRawBufferPointer, hash: UInt64) -> Int64? {
         slots.withUnsafeBufferPointer { slots in
-            keys.withUnsafeBytes { keys in
-                let mask = slots.count &- 1
-                var index = Int(truncatingIfNeeded: hash) & mask
-                while true {
-                    let slot = slots[index]
-                    if slot.hash == 0 { return nil }
-                    if slot.hash == hash && slot.keyCount == bytes.count
-                        && (bytes.count == 0
-                            || memcmp(keys.baseAddress! + slot.keyStart, bytes.baseAddress!, bytes.count) == 0)
-                    {
-                        return slot.id
-                    }
-                    index = (index &+ 1) & mask
+            let mask = slots.count &- 1
+            var index = Int(truncatingIfNeeded: hash) & mask
+            while true {
+                if slots[index].hash == 0 { return nil }
+                if slots[index].hash == hash && slots[index].key.count == bytes.count
+                    && Self.equals(slots[index].key, bytes)
+                {
+                    return slots[index].id
                 }
+                index = (index &+ 1) & mask
             }
         }
+    }
+
+    private static func equals(_ key: [UInt8], _ bytes: UnsafeRawBufferPointer) -> Bool {
+        guard bytes.count > 0 else { return true }
+        return key.withUnsafeBytes { memcmp($0.baseAddress!, bytes.baseAddress!, bytes.count) == 0 }
     }
 
     /// Stores `id` for `bytes`, which must not be stored yet.
@@ -70,15 +72,12 @@ struct DimensionCache {
         if (count + 1) * 2 > slots.count {
             grow()
         }
-        let slot = Slot(hash: hash, id: id, keyStart: keys.count, keyCount: bytes.count)
-        keys.append(contentsOf: bytes)
-        place(slot)
+        place(Slot(hash: hash, id: id, key: Array(bytes)))
         count += 1
     }
 
     mutating func removeAll() {
         slots = [Slot](repeating: Slot(), count: 64)
-        keys = []
         count = 0
     }
 

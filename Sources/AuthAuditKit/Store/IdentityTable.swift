@@ -1,7 +1,9 @@
 /// The `identities` table: one row per distinct `user` object, keyed by a hash of its raw JSON.
 ///
 /// Audit lines repeat the same user object thousands of times, so a cache hit skips decoding it.
-/// The cache compares the raw bytes; the stored fingerprint (`ByteHash`) is computed on a miss.
+/// The cache is keyed by the 64-bit hash of the raw object alone, as the stored fingerprint is.
+/// Keeping the bytes of every distinct object (a service account's carry its pod and token ids)
+/// added megabytes to the peak memory of a large ingest.
 final class IdentityTable {
     private let usernames: DimensionTable
     private let insert: SQLiteStatement
@@ -21,7 +23,8 @@ final class IdentityTable {
     /// Returns the identity id of a raw `user` object, or nil for the empty user of a failed authentication.
     func id(for object: UnsafeRawBufferPointer) throws -> Int64? {
         let cacheHash = DimensionCache.hash(object)
-        if let id = cache.id(for: object, hash: cacheHash) {
+        let noKey = UnsafeRawBufferPointer(start: nil, count: 0)
+        if let id = cache.id(for: noKey, hash: cacheHash) {
             return id
         }
         let user = try UserInfoDecoder.decode(object)
@@ -39,7 +42,7 @@ final class IdentityTable {
         select.reset()
         select.bind(fingerprint, at: 1)
         let id = try select.requiredInteger()
-        cache.insert(object, hash: cacheHash, id: id)
+        cache.insert(noKey, hash: cacheHash, id: id)
         return id
     }
 
