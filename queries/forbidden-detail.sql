@@ -4,7 +4,7 @@
 -- param: since time  Only requests received at or after this time (default: 90 days before --until).
 -- param: until time  Only requests received before this time (default: just after the newest stored request).
 -- param: cluster text  Only requests of this cluster.
--- param: user text  Only this Kubernetes username or person (directory user, e-mail or session name), including requests the username sent as another user.
+-- param: user text  Only this Kubernetes username or person (directory user, e-mail or session name), including requests that username or person sent as another user.
 -- param: namespace text  Only this namespace.
 -- changes: key=cluster,time,audit_id added=new-forbidden removed=no-longer-listed
 SELECT
@@ -36,8 +36,11 @@ WHERE f.code = 403
     AND (:until IS NULL OR f.received_at < :until)
     AND (:cluster IS NULL OR f.cluster = :cluster)
     AND (:user IS NULL OR f.effective_username = :user OR f.username = :user
-        OR res.person = :user COLLATE NOCASE
-        OR EXISTS (SELECT 1 FROM identity_links l WHERE l.identity_id = f.effective_identity_id
-            AND l.kind = 'person' AND l.value = :user COLLATE NOCASE))
+        OR EXISTS (SELECT 1 FROM requests r JOIN identity_resolutions p
+                ON p.identity_id IN (f.effective_identity_id, r.identity_id)
+            WHERE r.id = f.request_id AND p.person = :user COLLATE NOCASE)
+        OR EXISTS (SELECT 1 FROM requests r JOIN identity_links l
+                ON l.identity_id IN (f.effective_identity_id, r.identity_id)
+            WHERE r.id = f.request_id AND l.kind = 'person' AND l.value = :user COLLATE NOCASE))
     AND (:namespace IS NULL OR f.namespace = :namespace)
 ORDER BY f.received_at, f.request_id;

@@ -4,7 +4,7 @@
 -- param: since time  Only requests received at or after this time (default: 90 days before --until).
 -- param: until time  Only requests received before this time (default: just after the newest stored request).
 -- param: cluster text  Only requests of this cluster.
--- param: user text  Only this Kubernetes username or person (directory user, e-mail or session name), including requests the username sent as another user.
+-- param: user text  Only this Kubernetes username or person (directory user, e-mail or session name), including requests that username or person sent as another user.
 -- param: namespace text  Only this namespace.
 -- changes: key=cluster,person,directory_groups,verb,resource,api_group,namespace added=new-forbidden
 --   removed=no-longer-forbidden
@@ -51,6 +51,7 @@ named AS (
         rs.api_group,
         ns.name AS namespace,
         g.effective_identity_id,
+        g.identity_id AS sender_identity_id,
         g.count,
         g.first_seen,
         g.last_seen,
@@ -89,8 +90,9 @@ SELECT
 FROM named f
 LEFT JOIN identity_resolutions res ON res.identity_id = f.effective_identity_id
 WHERE (:user IS NULL OR f.effective_username = :user OR f.username = :user
-        OR res.person = :user COLLATE NOCASE
-        OR EXISTS (SELECT 1 FROM identity_links l WHERE l.identity_id = f.effective_identity_id
+        OR EXISTS (SELECT 1 FROM identity_resolutions p
+            WHERE p.identity_id IN (f.effective_identity_id, f.sender_identity_id) AND p.person = :user COLLATE NOCASE)
+        OR EXISTS (SELECT 1 FROM identity_links l WHERE l.identity_id IN (f.effective_identity_id, f.sender_identity_id)
             AND l.kind = 'person' AND l.value = :user COLLATE NOCASE))
 GROUP BY f.cluster, res.person, res.iam_arn, res.permission_set, directory_groups, resolved_by, f.effective_username,
     f.impersonated_username, f.username, f.verb, f.resource_path, f.request_path, f.api_group, f.namespace

@@ -34,7 +34,7 @@ public struct CommandContext: Sendable {
 }
 
 /// A subcommand: its spec and what it does with parsed arguments.
-protocol Command {
+protocol Command: Sendable {
     static var spec: CommandSpec { get }
     static func run(_ arguments: ParsedArguments, context: CommandContext) throws -> ExitStatus
 }

@@ -51,7 +51,7 @@ enum DocumentIngest {
         let documents: [DocumentNode]
         do {
             documents = try DocumentParser.parse(bytes)
-        } catch let error as DocumentParseError {
+        } catch {
             result.diagnostics.append(
                 Diagnostic(
                     severity: .error, source: source, line: error.mark.line,

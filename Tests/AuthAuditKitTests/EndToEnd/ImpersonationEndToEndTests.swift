@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 
+@testable import AuthAuditKit
+
 /// An account that sends requests only as other users, as a Teleport agent or a CI proxy does:
 /// its requests count for the users it impersonates, and it can still be found by its own name.
 @Suite struct ImpersonationEndToEndTests {
@@ -58,5 +60,25 @@ import Testing
         #expect(rows.count == 1)
         #expect(rows.first?["username"] as? String == "alice")
         #expect(rows.first?["impersonated_by"] as? String == Self.agent)
+    }
+
+    /// The person behind the sender selects its requests too, in the grouped and the detailed form.
+    @Test func forbiddenForTheSendersPersonShowsItsRequests() throws {
+        let sandbox = try ingestedSandbox()
+        let connection = try SQLiteConnection(path: sandbox.databasePath, mode: .readWriteCreate)
+        try connection.execute(
+            """
+            UPDATE identity_resolutions SET person = 'Jane Operator' WHERE identity_id IN (
+                SELECT i.id FROM identities i JOIN usernames u ON u.id = i.username_id
+                WHERE u.name = '\(Self.agent)')
+            """)
+
+        let grouped = try sandbox.run(["report", "forbidden", "-o", "json", "--user", "jane operator"])
+        let detailed = try sandbox.run(["report", "forbidden", "--detail", "-o", "json", "--user", "jane operator"])
+
+        #expect(grouped.status == 0, "stderr: \(grouped.standardError)")
+        #expect(try JSONValues.rows(grouped.standardOutputData).map { $0["impersonated_by"] as? String } == [Self.agent])
+        #expect(detailed.status == 0, "stderr: \(detailed.standardError)")
+        #expect(try JSONValues.rows(detailed.standardOutputData).map { $0["impersonated_by"] as? String } == [Self.agent])
     }
 }

@@ -143,7 +143,7 @@ import Testing
 
         buffer.detach(from: storage)
         let addressBefore = storage.withUnsafeBytes(\.baseAddress)
-        storage.withUnsafeMutableBytes { $0.initializeMemory(as: UInt8.self, repeating: UInt8(ascii: "z")) }
+        storage.withUnsafeMutableBytes { _ = $0.initializeMemory(as: UInt8.self, repeating: UInt8(ascii: "z")) }
         let addressAfter = storage.withUnsafeBytes(\.baseAddress)
 
         let held = buffer.drain()
