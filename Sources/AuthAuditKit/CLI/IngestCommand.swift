@@ -107,6 +107,10 @@ enum IngestSummaryRenderer {
                 "Skipped " + (skipped.isEmpty ? "nothing" : skipped.joined(separator: " and "))
                     + " (" + problems.joined(separator: ", ") + "; see standard error).")
         }
+        if let stop = summary.strictStop {
+            let place = stop.source + (stop.line.map { ":\($0)" } ?? "")
+            lines.append("Stopped at the first error (--strict), \(place); nothing after it was read.")
+        }
         return lines.joined(separator: "\n") + "\n"
     }
 

@@ -37,6 +37,9 @@ public struct IngestSummary: Sendable, Equatable {
     public var recordsSkipped = 0
     public var errors = 0
     public var warnings = 0
+    /// Where `--strict` stopped reading: the input and the line of the first error (nil when the
+    /// error was about the input as a whole), or nil when reading was not stopped.
+    public var strictStop: StrictStopPlace?
     public var before = StoreCounts.zero
     public var after = StoreCounts.zero
 
@@ -62,4 +65,10 @@ public protocol IngestObserver: AnyObject {
     func ingestDidFinishSource(_ source: String)
     /// A file found in a folder walk that is read through another path (a link, or its uncompressed original).
     func ingest(didSkip input: SkippedInput)
+}
+
+/// The input and line at which `ingest --strict` stopped reading.
+public struct StrictStopPlace: Sendable, Equatable {
+    public var source: String
+    public var line: Int?
 }

@@ -161,6 +161,9 @@ public final class Ingester {
         do {
             try read(reader, kind: kind, source: displayName, sourceID: sourceID, pipeline: pipeline, counters: &counters)
         } catch let stop as StrictModeStop {
+            // Lines are counted a batch at a time, but this input was read only up to the error.
+            if let line = stop.line { counters.lines = min(counters.lines, line) }
+            summary.strictStop = StrictStopPlace(source: displayName, line: stop.line)
             try finish(sourceID: sourceID, counters: counters, isComplete: false)
             throw stop
         }
@@ -510,7 +513,7 @@ public final class Ingester {
         observer?.ingest(didReport: diagnostic)
         try store.record(diagnostic, problemText: DiagnosticRenderer.describe(diagnostic.problem))
         if options.isStrict && diagnostic.severity == .error {
-            throw StrictModeStop()
+            throw StrictModeStop(line: diagnostic.line)
         }
     }
 
@@ -531,4 +534,7 @@ struct SourceCounters {
 }
 
 /// Thrown inside an ingest with `--strict` at the first error, to stop reading more input.
-struct StrictModeStop: Error {}
+struct StrictModeStop: Error {
+    /// The line of the error, or nil for an error about the whole input.
+    var line: Int?
+}

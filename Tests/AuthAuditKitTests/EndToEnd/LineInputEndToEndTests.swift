@@ -120,3 +120,24 @@ import Testing
         #expect(storedIDs == [events[0].auditID])
     }
 }
+
+/// `ingest --strict` stops at the first error and says where.
+@Suite struct StrictIngestEndToEndTests {
+    @Test func stopsAtFirstErrorAndSaysWhere() throws {
+        let sandbox = try EndToEndSandbox()
+        var lines = AuditEventLine(auditID: AuditEventLine.auditID(1)).data + Data("{not json\n".utf8)
+        for number in 2...1_000 {
+            lines += AuditEventLine(auditID: AuditEventLine.auditID(number)).data
+        }
+        try sandbox.write(lines, to: "strict.log")
+        try sandbox.write(AuditEventLine(auditID: AuditEventLine.auditID(5_000)).data, to: "later.log")
+
+        let result = try sandbox.run(["ingest", "--strict", "strict.log", "later.log"])
+
+        #expect(result.status == 1)
+        let output = result.standardOutput + result.standardError
+        #expect(output.contains("Read 1 input (2 lines)"), "output: \(output)")
+        #expect(output.contains("Stopped at the first error (--strict), strict.log:2; nothing after it was read."))
+        #expect(try sandbox.queryInteger("select count(*) from requests") == 1)
+    }
+}
