@@ -37,8 +37,8 @@ public struct IngestSummary: Sendable, Equatable {
     public var recordsSkipped = 0
     public var errors = 0
     public var warnings = 0
-    /// Where `--strict` stopped reading: the input and the line of the first error (nil when the
-    /// error was about the input as a whole), or nil when reading was not stopped.
+    /// The place where `--strict` stopped reading, or nil when reading was not stopped. Its line
+    /// is nil when the error was about the input as a whole.
     public var strictStop: StrictStopPlace?
     public var before = StoreCounts.zero
     public var after = StoreCounts.zero
