@@ -27,6 +27,8 @@ enum DocumentIngest {
                 }
             } catch let error as AuditEventScanError {
                 result.diagnostics.append(Diagnostic(severity: .error, source: source, problem: error.inputProblem))
+            } catch let error as AuditEventError {
+                result.diagnostics.append(Diagnostic(severity: .error, source: source, problem: error.problem))
             }
         case .awsAuthConfigMap, .iamIdentityMapping, .dynamicFileMapping:
             let parsed = AwsAuthParser.parse(bytes, source: source)

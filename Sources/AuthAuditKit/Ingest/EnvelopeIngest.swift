@@ -138,21 +138,23 @@ struct EnvelopeIngest {
     private mutating func write(_ event: AuditEventView, clusterID: Int64?, line: Int) throws {
         do {
             try storeEvent(event, clusterID: clusterID, line: line)
-            auditEvents += 1
-            records += 1
         } catch let error as AuditEventError {
             skipped += 1
             diagnostics.append(Diagnostic(severity: .error, source: source, line: line, problem: error.problem))
+            return
         }
-    }
-
-    private mutating func storeEvent(_ event: AuditEventView, clusterID: Int64?, line: Int) throws {
+        auditEvents += 1
+        records += 1
+        // As in the plain-file ingest, only a stored event's aws-auth update is captured.
         if event.hasBodies, let problems = try AwsAuthUpdateCapture.capture(event, sourceID: sourceID, store: store) {
             mappingUpdates += 1
             diagnostics += problems.map { problem in
                 Diagnostic(severity: .warning, source: source, line: line, problem: problem.problem)
             }
         }
+    }
+
+    private mutating func storeEvent(_ event: AuditEventView, clusterID: Int64?, line: Int) throws {
         guard let key = ReceivedStageBuffer.key(for: event), let stage = event.stage else {
             try store.write(event, sourceID: sourceID, clusterID: clusterID)
             return
@@ -164,15 +166,23 @@ struct EnvelopeIngest {
             }
             return
         }
-        var extra = 0
+        var folded: ReceivedStageBuffer.HeldEvent?
         if let held = receivedStages[clusterID]?.release(key) {
-            if held.hasSameUser(as: event) {
-                extra = AuditStage.requestReceived.bit
+            if held.hasSameUsers(as: event) {
+                folded = held
             } else {
                 try writeHeld(held, clusterID: clusterID)
             }
         }
-        try store.write(event, sourceID: sourceID, extraStages: extra, clusterID: clusterID)
+        do {
+            try store.write(
+                event, sourceID: sourceID, extraStages: folded == nil ? 0 : AuditStage.requestReceived.bit,
+                clusterID: clusterID)
+        } catch let error as AuditEventError {
+            // The folded RequestReceived carries the same user objects, so it fails with this stage.
+            if let folded { failHeld(folded, error) }
+            throw error
+        }
     }
 
     private mutating func writeHeldEvents() throws {
@@ -191,11 +201,16 @@ struct EnvelopeIngest {
                 try AuditEventScanner.scan(line: line) { try store.write($0, sourceID: sourceID, clusterID: clusterID) }
             }
         } catch let error as AuditEventError {
-            auditEvents -= 1
-            records -= 1
-            skipped += 1
-            diagnostics.append(Diagnostic(severity: .error, source: source, line: held.line, problem: error.problem))
+            failHeld(held, error)
         }
+    }
+
+    /// Moves a held event, counted as stored when it was read, to the skipped count.
+    private mutating func failHeld(_ held: ReceivedStageBuffer.HeldEvent, _ error: AuditEventError) {
+        auditEvents -= 1
+        records -= 1
+        skipped += 1
+        diagnostics.append(Diagnostic(severity: .error, source: source, line: held.line, problem: error.problem))
     }
 
     private static func streamKind(ofFolderOf path: String) -> LogStreamKind? {

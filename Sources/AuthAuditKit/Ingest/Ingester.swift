@@ -34,9 +34,14 @@ public final class Ingester {
         clusterID = try options.cluster.map { try store.clusterID(named: $0) }
 
         let discovery = try InputDiscovery.discover(arguments)
-        for diagnostic in discovery.diagnostics {
-            try report(diagnostic)
-            summary.inputsSkipped += 1
+        var isStopped = false
+        do {
+            for diagnostic in discovery.diagnostics {
+                summary.inputsSkipped += 1
+                try report(diagnostic)
+            }
+        } catch is StrictModeStop {
+            isStopped = true
         }
         for skipped in discovery.skipped {
             observer?.ingest(didSkip: skipped)
@@ -51,7 +56,7 @@ public final class Ingester {
             prefetched?.pipeline.cancel()
             prefetched = nil
         }
-        for (position, input) in discovery.inputs.enumerated() {
+        for (position, input) in discovery.inputs.enumerated() where !isStopped {
             nextInputPath = discovery.inputs.dropFirst(position + 1).first?.path
             do {
                 try ingest(path: input.path, displayName: input.path == "-" ? "<stdin>" : input.path)
@@ -161,9 +166,8 @@ public final class Ingester {
         do {
             try read(reader, kind: kind, source: displayName, sourceID: sourceID, pipeline: pipeline, counters: &counters)
         } catch let stop as StrictModeStop {
-            // Lines are counted a batch at a time, but this input was read only up to the error.
+            // Lines are counted a batch at a time, but this input was read only up to the stop.
             if let line = stop.line { counters.lines = min(counters.lines, line) }
-            summary.strictStop = StrictStopPlace(source: displayName, line: stop.line)
             try finish(sourceID: sourceID, counters: counters, isComplete: false)
             throw stop
         }
@@ -307,8 +311,10 @@ public final class Ingester {
         var receivedStages = ReceivedStageBuffer()
         defer {
             // When reading stops early (--strict, a failed write), the events held so far are still
-            // written on a best-effort basis. After a normal end the buffer is already empty.
+            // written on a best-effort basis, and those that fail are reported without stopping
+            // again. After a normal end the buffer is already empty.
             for event in receivedStages.drain() { try? writeHeld(event, sourceID: sourceID) }
+            try? reportFailedHeldEvents(source: source, counters: &counters, readUpTo: nil, stops: false)
         }
         while let item = pipeline.next() {
             // Once this log is read to its end, the next one is inflated and scanned on another
@@ -347,7 +353,7 @@ public final class Ingester {
                     counters.recordsSkipped += 1
                     try report(Diagnostic(severity: .error, source: source, line: number, problem: problem))
                 })
-            try reportFailedHeldEvents(source: source, counters: &counters)
+            try reportFailedHeldEvents(source: source, counters: &counters, readUpTo: lastLine)
             try reportBatchDiagnostics(batch, counters: &counters)
             try commitIfDue(records: batch.lines.count)
             observer?.ingest(didProgress: source, bytesRead: item.compressedBytesRead, records: counters.records)
@@ -362,7 +368,7 @@ public final class Ingester {
         for event in receivedStages.drain() {
             try writeHeld(event, sourceID: sourceID)
         }
-        try reportFailedHeldEvents(source: source, counters: &counters)
+        try reportFailedHeldEvents(source: source, counters: &counters, readUpTo: counters.lines)
     }
 
     /// Starts the reader of the next input when it is an audit log (see `PrefetchedAuditLog`).
@@ -408,24 +414,30 @@ public final class Ingester {
         }
         let stageBytes = event.bytes(stage)
         if event.responseCode == nil, Self.equals(stageBytes, "RequestReceived") {
-            let user = ReceivedStageBuffer.userRange(of: event)
             for held in receivedStages.hold(
-                key, storage: storage, range: position.range, line: position.lineNumber, user: user)
+                key, storage: storage, range: position.range, line: position.lineNumber, users: UserRanges(of: event))
             {
                 try writeHeld(held, sourceID: sourceID)
             }
             return
         }
-        var extra = 0
+        var folded: ReceivedStageBuffer.HeldEvent?
         if let held = receivedStages.release(key) {
-            if held.hasSameUser(as: event) {
-                extra = AuditStage.requestReceived.bit
+            if held.hasSameUsers(as: event) {
+                folded = held
             } else {
                 try writeHeld(held, sourceID: sourceID)
             }
         }
-        try store.requests.write(
-            event, sourceID: sourceID, extraStages: extra, clusterID: clusterID, encodedAuditID: key)
+        do {
+            try store.requests.write(
+                event, sourceID: sourceID, extraStages: folded == nil ? 0 : AuditStage.requestReceived.bit,
+                clusterID: clusterID, encodedAuditID: key)
+        } catch let error as AuditEventError {
+            // The folded RequestReceived carries the same user objects, so it fails with this stage.
+            if let folded { failedHeldEvents.append((folded.line, error.problem)) }
+            throw error
+        }
     }
 
     /// Writes an event that `ReceivedStageBuffer` held; it was scanned once already. A held event
@@ -443,14 +455,21 @@ public final class Ingester {
         }
     }
 
-    private func reportFailedHeldEvents(source: String, counters: inout SourceCounters) throws {
-        for (line, problem) in failedHeldEvents {
+    /// Moves the held events that failed when written from the stored to the skipped count and
+    /// reports them. `readUpTo` is the last line read so far, where `--strict` stops.
+    private func reportFailedHeldEvents(
+        source: String, counters: inout SourceCounters, readUpTo: Int?, stops: Bool = true
+    ) throws {
+        let failed = failedHeldEvents
+        failedHeldEvents.removeAll()
+        for (line, problem) in failed {
             counters.records -= 1
             counters.recordsSkipped += 1
             summary.auditEvents -= 1
-            try report(Diagnostic(severity: .error, source: source, line: line, problem: problem))
+            try report(
+                Diagnostic(severity: .error, source: source, line: line, problem: problem), readUpTo: readUpTo,
+                stops: stops)
         }
-        failedHeldEvents.removeAll()
     }
 
     private static func equals(_ bytes: UnsafeRawBufferPointer, _ text: StaticString) -> Bool {
@@ -504,7 +523,10 @@ public final class Ingester {
         }
     }
 
-    private func report(_ diagnostic: Diagnostic) throws {
+    /// Prints and stores a diagnostic. With `--strict` an error stops reading: `readUpTo` is the
+    /// line reading had reached when the error was found, if that is not the diagnostic's own line.
+    /// `stops` is false for diagnostics reported while reading is already stopping.
+    private func report(_ diagnostic: Diagnostic, readUpTo: Int? = nil, stops: Bool = true) throws {
         switch diagnostic.severity {
         case .error: summary.errors += 1
         case .warning: summary.warnings += 1
@@ -512,8 +534,10 @@ public final class Ingester {
         }
         observer?.ingest(didReport: diagnostic)
         try store.record(diagnostic, problemText: DiagnosticRenderer.describe(diagnostic.problem))
-        if options.isStrict && diagnostic.severity == .error {
-            throw StrictModeStop(line: diagnostic.line)
+        if options.isStrict && diagnostic.severity == .error && stops {
+            let line = readUpTo ?? diagnostic.line
+            summary.strictStop = StrictStopPlace(source: diagnostic.source, line: line)
+            throw StrictModeStop(line: line)
         }
     }
 

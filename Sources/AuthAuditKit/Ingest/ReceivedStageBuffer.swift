@@ -21,23 +21,32 @@ struct ReceivedStageBuffer {
         let range: Range<Int>
         /// The event's line in its input, for a problem found when it is written.
         let line: Int
-        /// The range of the `user` object in the event's bytes, counted from `range.lowerBound`.
-        let user: Range<Int>?
+        /// The ranges of the `user` and `impersonatedUser` objects in the event's bytes, counted
+        /// from `range.lowerBound`.
+        let users: UserRanges
 
-        /// Returns whether a later stage of the request names the same `user` object, byte for
-        /// byte. Only then may this stage be folded into it, because a folded user object is never decoded.
-        func hasSameUser(as event: AuditEventView) -> Bool {
+        /// Returns whether a later stage of the request names the same `user` and `impersonatedUser`
+        /// objects, byte for byte. Only then may this stage be folded into it, because a folded
+        /// stage's user objects are never decoded.
+        func hasSameUsers(as event: AuditEventView) -> Bool {
             withUnsafeBytes { bytes in
-                switch (user, event.user) {
-                case (nil, nil):
-                    return true
-                case (let held?, let later?):
-                    let laterBytes = event.bytes(later)
-                    return held.count == laterBytes.count
-                        && (held.isEmpty || memcmp(bytes.baseAddress! + held.lowerBound, laterBytes.baseAddress!, held.count) == 0)
-                default:
-                    return false
-                }
+                Self.equal(bytes, users.user, event, event.user)
+                    && Self.equal(bytes, users.impersonatedUser, event, event.impersonatedUser)
+            }
+        }
+
+        private static func equal(
+            _ bytes: UnsafeRawBufferPointer, _ held: Range<Int>?, _ event: AuditEventView, _ later: JSONValueRange?
+        ) -> Bool {
+            switch (held, later) {
+            case (nil, nil):
+                return true
+            case (let held?, let later?):
+                let laterBytes = event.bytes(later)
+                return held.count == laterBytes.count
+                    && (held.isEmpty || memcmp(bytes.baseAddress! + held.lowerBound, laterBytes.baseAddress!, held.count) == 0)
+            default:
+                return false
             }
         }
 
@@ -63,13 +72,6 @@ struct ReceivedStageBuffer {
         held.reserveCapacity(capacity + 1)
     }
 
-    /// Returns the range of an event's `user` object within the event's own bytes (`eventBytes`).
-    static func userRange(of event: AuditEventView) -> Range<Int>? {
-        guard let user = event.user else { return nil }
-        let start = user.start - (event.eventRange?.start ?? 0)
-        return start..<(start + user.count)
-    }
-
     /// The key of an event's audit ID, or nil when it is not a UUID.
     static func key(for event: AuditEventView) -> Key? {
         EncodedAuditID(event)
@@ -80,8 +82,8 @@ struct ReceivedStageBuffer {
     ///
     /// Eviction goes by age, not by how many events are held: a RequestReceived that never gets a
     /// later stage would otherwise keep its whole batch storage alive until the buffer filled up.
-    mutating func hold(_ key: Key, storage: [UInt8], range: Range<Int>, line: Int, user: Range<Int>?) -> [HeldEvent] {
-        let event = HeldEvent(storage: storage, range: range, line: line, user: user)
+    mutating func hold(_ key: Key, storage: [UInt8], range: Range<Int>, line: Int, users: UserRanges) -> [HeldEvent] {
+        let event = HeldEvent(storage: storage, range: range, line: line, users: users)
         if held.updateValue(event, forKey: key) == nil {
             order.append(key)
         }
@@ -104,7 +106,7 @@ struct ReceivedStageBuffer {
     /// Holds a copy of a scanned event's bytes; for callers that have no batch storage to share.
     mutating func hold(_ event: AuditEventView, key: Key, line: Int) -> [HeldEvent] {
         let bytes = Array(event.eventBytes)
-        return hold(key, storage: bytes, range: bytes.indices, line: line, user: Self.userRange(of: event))
+        return hold(key, storage: bytes, range: bytes.indices, line: line, users: UserRanges(of: event))
     }
 
     /// Gives every held event that shares `storage` a copy of its own bytes, so that `storage` can
@@ -119,7 +121,7 @@ struct ReceivedStageBuffer {
         for key in sharing {
             guard let event = held[key] else { continue }
             let bytes = Array(event.storage[event.range])
-            held[key] = HeldEvent(storage: bytes, range: bytes.indices, line: event.line, user: event.user)
+            held[key] = HeldEvent(storage: bytes, range: bytes.indices, line: event.line, users: event.users)
         }
     }
 
@@ -144,4 +146,19 @@ struct ReceivedStageBuffer {
 
     /// The number of keys kept for eviction order, for tests of the bound.
     var orderCount: Int { order.count - orderStart }
+}
+
+/// Where an event's `user` and `impersonatedUser` objects lie within the event's own bytes
+/// (`eventBytes`), which for an `EventList` item are not its whole line.
+struct UserRanges {
+    var user: Range<Int>?
+    var impersonatedUser: Range<Int>?
+
+    init(of event: AuditEventView) {
+        let base = event.eventRange?.start ?? 0
+        user = event.user.map { ($0.start - base)..<($0.end - base) }
+        impersonatedUser = event.impersonatedUser.map { ($0.start - base)..<($0.end - base) }
+    }
+
+    init() {}
 }

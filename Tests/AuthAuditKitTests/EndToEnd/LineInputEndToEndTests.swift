@@ -140,4 +140,28 @@ import Testing
         #expect(output.contains("Stopped at the first error (--strict), strict.log:2; nothing after it was read."))
         #expect(try sandbox.queryInteger("select count(*) from requests") == 1)
     }
+
+    /// A held RequestReceived is found bad only when it is written, after later lines were read:
+    /// the stop place is where reading had got to, and the diagnostic names the event's own line.
+    @Test func heldEventFoundBadLaterStopsWhereReadingWas() throws {
+        let sandbox = try EndToEndSandbox()
+        var received = AuditEventLine(auditID: AuditEventLine.auditID(1))
+        received.stage = "RequestReceived"
+        received.code = nil
+        var lines = Data(String(decoding: received.data, as: UTF8.self)
+            .replacingOccurrences(of: #"{"username":"alice""#, with: #"{"username":7"#).utf8)
+        for number in 2...101 {
+            lines += AuditEventLine(auditID: AuditEventLine.auditID(number)).data
+        }
+        try sandbox.write(lines, to: "held.log")
+
+        let result = try sandbox.run(["ingest", "--strict", "held.log"])
+
+        #expect(result.status == 1)
+        let output = result.standardOutput + result.standardError
+        #expect(output.contains("held.log:1: error: not an audit event: user.username is not of type string"), "output: \(output)")
+        #expect(output.contains("Read 1 input (101 lines)"))
+        #expect(output.contains("Stopped at the first error (--strict), held.log:101; nothing after it was read."))
+        #expect(try sandbox.queryInteger("select count(*) from requests") == 100)
+    }
 }

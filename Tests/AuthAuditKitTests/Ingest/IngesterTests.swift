@@ -155,4 +155,73 @@ private final class RecordingObserver: IngestObserver {
         let uidKey = line.indices.first { line[$0...].starts(with: #""uid""#.utf8) }
         #expect(errorColumn == uidKey.map { $0 + 1 })
     }
+
+    private static func event(_ id: String, stage: String, user: String, impersonated: String? = nil) -> String {
+        let impersonation = impersonated.map { #","impersonatedUser":"# + $0 } ?? ""
+        return #"""
+            {"kind":"Event","apiVersion":"audit.k8s.io/v1","level":"Metadata","auditID":"\#(id)",\#
+            "stage":"\#(stage)","verb":"get","requestURI":"/api","user":\#(user)\#(impersonation),\#
+            "requestReceivedTimestamp":"2024-05-01T08:00:00.1Z","stageTimestamp":"2024-05-01T08:00:00.2Z"}
+            """#
+    }
+
+    /// Both stages carry the same bad user object: the later one fails, and the RequestReceived
+    /// folded into it is skipped with it, on its own line.
+    @Test func foldedStageFailsWithItsLaterStage() throws {
+        let store = try AuditStore(path: directory.path("store.db"))
+        let file = directory.path("same.log")
+        let lines = [
+            Self.event("b1", stage: "RequestReceived", user: #"{"username":123}"#),
+            Self.event("b1", stage: "ResponseComplete", user: #"{"username":123}"#),
+        ]
+        try (lines.joined(separator: "\n") + "\n").write(toFile: file, atomically: true, encoding: .utf8)
+
+        let (summary, diagnostics) = try ingest([file], store: store)
+
+        #expect(Set(diagnostics.compactMap(\.line)) == [1, 2])
+        #expect(summary.auditEvents == 0)
+        #expect(summary.recordsSkipped == 2)
+        #expect(summary.after.requests == 0)
+    }
+
+    /// A RequestReceived is folded only when its impersonated user matches too.
+    @Test func differentImpersonatedUserIsNotFolded() throws {
+        let store = try AuditStore(path: directory.path("store.db"))
+        let file = directory.path("impersonated.log")
+        let lines = [
+            Self.event(
+                "c1", stage: "RequestReceived", user: #"{"username":"agent"}"#, impersonated: #"{"username":["x"]}"#),
+            Self.event(
+                "c1", stage: "ResponseComplete", user: #"{"username":"agent"}"#, impersonated: #"{"username":"alice"}"#),
+        ]
+        try (lines.joined(separator: "\n") + "\n").write(toFile: file, atomically: true, encoding: .utf8)
+
+        let (summary, diagnostics) = try ingest([file], store: store)
+
+        #expect(diagnostics.map(\.line) == [1])
+        #expect(diagnostics.first?.problem == .invalidAuditEvent(reason: "impersonatedUser.username is not of type string"))
+        #expect(summary.after.requests == 1)
+        #expect(try store.connection.scalarInteger("SELECT stages FROM requests") == 4)
+    }
+
+    /// An EventList document whose second item has a bad user object keeps the first item and
+    /// reports the problem instead of ending the ingest.
+    @Test func eventListWithBadUserKeepsEarlierItems() throws {
+        let store = try AuditStore(path: directory.path("store.db"))
+        let file = directory.path("list.json")
+        let items = [
+            Self.event("d1", stage: "ResponseComplete", user: #"{"username":"alice"}"#),
+            Self.event("d2", stage: "ResponseComplete", user: #"{"username":123}"#),
+        ]
+        // Spread over lines as `kubectl get --raw` prints it, so that it is read as one document.
+        let document = "{\n  \"kind\": \"EventList\",\n  \"apiVersion\": \"audit.k8s.io/v1\",\n  \"items\": [\n"
+            + items.joined(separator: ",\n") + "\n  ]\n}\n"
+        try document.write(toFile: file, atomically: true, encoding: .utf8)
+
+        let (summary, diagnostics) = try ingest([file], store: store)
+
+        #expect(diagnostics.count == 1)
+        #expect(diagnostics.first?.problem == .invalidAuditEvent(reason: "user.username is not of type string"))
+        #expect(summary.after.requests == 1)
+    }
 }

@@ -52,8 +52,8 @@ import Testing
         var buffer = ReceivedStageBuffer(capacity: 1)
         let firstKey = try withEvent(received(1)) { _, key in key }
         let secondKey = try withEvent(received(2)) { _, key in key }
-        _ = buffer.hold(firstKey, storage: storage, range: 0..<received(1).count, line: 1, user: nil)
-        let evicted = buffer.hold(secondKey, storage: storage, range: second, line: 1, user: nil)
+        _ = buffer.hold(firstKey, storage: storage, range: 0..<received(1).count, line: 1, users: UserRanges())
+        let evicted = buffer.hold(secondKey, storage: storage, range: second, line: 1, users: UserRanges())
         let remaining = buffer.drain()
         #expect(evicted.map(\.bytes) == [received(1)])
         #expect(remaining.map(\.bytes) == [received(2)])
@@ -139,7 +139,7 @@ import Testing
         let range = 2..<(2 + line.count)
         let key = try Self.key(of: line)
         var buffer = ReceivedStageBuffer(capacity: 4)
-        _ = buffer.hold(key, storage: storage, range: range, line: 1, user: nil)
+        _ = buffer.hold(key, storage: storage, range: range, line: 1, users: UserRanges())
 
         buffer.detach(from: storage)
         let addressBefore = storage.withUnsafeBytes(\.baseAddress)
@@ -158,7 +158,7 @@ import Testing
         let other = line
         let key = try Self.key(of: line)
         var buffer = ReceivedStageBuffer(capacity: 4)
-        _ = buffer.hold(key, storage: other, range: other.indices, line: 1, user: nil)
+        _ = buffer.hold(key, storage: other, range: other.indices, line: 1, users: UserRanges())
 
         buffer.detach(from: Array("unrelated".utf8))
 

@@ -25,5 +25,7 @@ import Testing
         let counts = "SELECT impersonating FROM identity_resolutions ORDER BY identity_id"
         #expect(try store.connection.scalarInteger(counts) == 2)
         #expect(try store.connection.scalarInteger(counts + " LIMIT 1 OFFSET 1") == 0)
+        #expect(try store.connection.scalarInteger("SELECT first_seen FROM identity_resolutions WHERE identity_id = 1") == 1)
+        #expect(try store.connection.scalarInteger("SELECT last_seen FROM identity_resolutions WHERE identity_id = 1") == 2)
     }
 }

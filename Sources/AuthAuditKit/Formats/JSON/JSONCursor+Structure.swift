@@ -12,8 +12,9 @@ extension JSONCursor {
     /// aws-auth update capture). Here strings are only followed to their closing quote, stepping
     /// over each backslash and the byte after it. Each closing bracket must match its opening one,
     /// a key must be followed by a colon and any other string by a comma or a closing bracket, so
-    /// a lost quote is reported where the strings stop pairing up. Numbers, literals and escapes
-    /// are not checked: `"replicas":tru` goes unnoticed until the value is read. A value cut off by
+    /// a lost quote is reported where the strings stop pairing up. Numbers, literals, escapes and
+    /// the comma after a closing bracket are not checked: `"replicas":tru` and `{"b":{}} []` go
+    /// unnoticed until the value is read. A value cut off by
     /// the end of the line is an error, with the expectation the validating scan would report.
     mutating func skipContainerByStructure() throws(JSONSyntaxError) -> JSONValueRange {
         skipWhitespace()
