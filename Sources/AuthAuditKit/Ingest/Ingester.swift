@@ -440,9 +440,8 @@ public final class Ingester {
         }
     }
 
-    /// Writes an event that `ReceivedStageBuffer` held; it was scanned once already. A held event
-    /// was counted as stored when it was read, so a problem found now is kept in
-    /// `failedHeldEvents` for `reportFailedHeldEvents` to move it to the skipped count.
+    /// Writes an event that `ReceivedStageBuffer` held, which was scanned once already. An event
+    /// that fails now goes to `failedHeldEvents`, because it was counted as stored when it was read.
     private func writeHeld(_ event: ReceivedStageBuffer.HeldEvent, sourceID: Int64) throws {
         do {
             try event.withUnsafeBytes { line in

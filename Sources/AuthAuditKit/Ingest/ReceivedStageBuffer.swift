@@ -148,7 +148,7 @@ struct ReceivedStageBuffer {
     var orderCount: Int { order.count - orderStart }
 }
 
-/// Where an event's `user` and `impersonatedUser` objects lie within the event's own bytes
+/// The ranges of an event's `user` and `impersonatedUser` objects within the event's own bytes
 /// (`eventBytes`), which for an `EventList` item are not its whole line.
 struct UserRanges {
     var user: Range<Int>?

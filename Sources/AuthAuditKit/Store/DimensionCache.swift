@@ -6,8 +6,8 @@ import Glibc
 /// agent, source IP, reason, message), so the map is an open-addressing table with linear probing
 /// over one array of slots, each with its key's bytes. A lookup hashes the bytes in place and compares
 /// them with the stored key, so a hit allocates nothing, and a collision of hashes costs one more
-/// comparison, never a wrong id. Only a miss copies the bytes. A caller that passes empty keys
-/// gets a map keyed by the hash alone, as `IdentityTable` does.
+/// comparison, never a wrong id. Only a miss copies the bytes. `id(forHash:)` and
+/// `insert(hash:id:)` use the hash alone as the key, for `IdentityTable`.
 struct DimensionCache {
     private struct Slot {
         /// The key's hash, or 0 for an empty slot (`hash(_:)` never returns 0).
@@ -65,6 +65,16 @@ struct DimensionCache {
     private static func equals(_ key: [UInt8], _ bytes: UnsafeRawBufferPointer) -> Bool {
         guard bytes.count > 0 else { return true }
         return key.withUnsafeBytes { memcmp($0.baseAddress!, bytes.baseAddress!, bytes.count) == 0 }
+    }
+
+    /// Returns the id stored by `insert(hash:id:)` for `hash`, or nil.
+    func id(forHash hash: UInt64) -> Int64? {
+        id(for: UnsafeRawBufferPointer(start: nil, count: 0), hash: hash)
+    }
+
+    /// Stores `id` under a hash alone, with no key bytes to compare.
+    mutating func insert(hash: UInt64, id: Int64) {
+        insert(UnsafeRawBufferPointer(start: nil, count: 0), hash: hash, id: id)
     }
 
     /// Stores `id` for `bytes`, which must not be stored yet.

@@ -23,8 +23,7 @@ final class IdentityTable {
     /// Returns the identity id of a raw `user` object, or nil for the empty user of a failed authentication.
     func id(for object: UnsafeRawBufferPointer) throws -> Int64? {
         let cacheHash = DimensionCache.hash(object)
-        let noKey = UnsafeRawBufferPointer(start: nil, count: 0)
-        if let id = cache.id(for: noKey, hash: cacheHash) {
+        if let id = cache.id(forHash: cacheHash) {
             return id
         }
         let user = try UserInfoDecoder.decode(object)
@@ -42,7 +41,7 @@ final class IdentityTable {
         select.reset()
         select.bind(fingerprint, at: 1)
         let id = try select.requiredInteger()
-        cache.insert(noKey, hash: cacheHash, id: id)
+        cache.insert(hash: cacheHash, id: id)
         return id
     }
 

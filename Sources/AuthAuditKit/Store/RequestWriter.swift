@@ -101,9 +101,9 @@ final class RequestWriter {
         }
         try bindDimension(verbs, event, event.verb, at: 7)
 
-        let identities = try identityIDs(of: event)
-        upsert.bind(identities.user, at: 8)
-        upsert.bind(identities.impersonated, at: 9)
+        let identityIDs = try identityIDs(of: event)
+        upsert.bind(identityIDs.user, at: 8)
+        upsert.bind(identityIDs.impersonated, at: 9)
 
         if let resource = event.objectResource {
             upsert.bind(try resources.id(for: event, resource: resource), at: 10)
@@ -134,7 +134,7 @@ final class RequestWriter {
     /// Returns the identity ids of the event's `user` and `impersonatedUser`, decoding each object
     /// the first time its bytes are seen. Throws `AuditEventError.invalidUser` for an object that
     /// does not decode, such as one whose username is a number.
-    func identityIDs(of event: AuditEventView) throws -> (user: Int64?, impersonated: Int64?) {
+    private func identityIDs(of event: AuditEventView) throws -> (user: Int64?, impersonated: Int64?) {
         (try identityID(event, event.user, field: "user"),
          try identityID(event, event.impersonatedUser, field: "impersonatedUser"))
     }

@@ -121,7 +121,7 @@ import Testing
     }
 }
 
-/// `ingest --strict` stops at the first error and says where.
+/// `ingest --strict` stops at the first error and prints where it stopped.
 @Suite struct StrictIngestEndToEndTests {
     @Test func stopsAtFirstErrorAndSaysWhere() throws {
         let sandbox = try EndToEndSandbox()

@@ -39,8 +39,9 @@ public enum AuditEventScanError: Error, Sendable, Equatable {
 }
 
 extension AuditEventScanError {
-    /// The same error for an object that was decoded on its own after being found at `start` of a
-    /// line as the member `field`: offsets count from the line, and field names start with `field.`.
+    /// Returns this error of an object decoded on its own, restated for the line in which the
+    /// object is the member `field` at offset `start`. Offsets then count from the line, and field
+    /// names start with `field.`.
     func located(at start: Int, in field: String) -> AuditEventScanError {
         switch self {
         case .invalidJSON(var error):

@@ -55,8 +55,8 @@ extension JSONCursor {
         return try skipContainerByStructure()
     }
 
-    /// Returns the bytes of a request or response body, matching only the brackets of an object or
-    /// array (see `skipContainerByStructure`); a body of any other type is validated in full.
+    /// Returns the bytes of a request or response body. An object or array is matched only by its
+    /// brackets (see `skipContainerByStructure`), and a body of any other type is validated in full.
     mutating func bodyRange() throws(JSONSyntaxError) -> JSONValueRange {
         let byte = peek()
         if byte == ASCIIByte.openBrace || byte == ASCIIByte.openBracket {

@@ -6,15 +6,16 @@ extension JSONCursor {
     /// Steps over the object or array at the cursor by matching its brackets, and returns the
     /// bytes it covers.
     ///
-    /// This is for values that are kept whole or not at all: request and response bodies, which make
-    /// up a quarter of a RequestResponse log's bytes, and the `user` object, which is decoded only
-    /// when its bytes are new. Both are parsed in full by their readers (the user decoder and the
-    /// aws-auth update capture). Here strings are only followed to their closing quote, stepping
-    /// over each backslash and the byte after it. Each closing bracket must match its opening one,
-    /// a key must be followed by a colon and any other string by a comma or a closing bracket, so
-    /// a lost quote is reported where the strings stop pairing up. Numbers, literals, escapes and
-    /// the comma after a closing bracket are not checked: `"replicas":tru` and `{"b":{}} []` go
-    /// unnoticed until the value is read. A value cut off by
+    /// This is for values that are kept whole or not at all: request and response bodies (about a
+    /// quarter of the bytes of the benchmark's generated logs) and the `user` object, which is
+    /// decoded only when its bytes are new. Their readers parse them in full (the user decoder and
+    /// the aws-auth update capture). Here strings are only followed to their closing quote, stepping
+    /// over each backslash and the byte after it. Each closing bracket must match its opening one.
+    /// A key must be followed by a colon and any other string by a comma or a closing bracket, so a
+    /// lost quote is reported where the strings stop pairing up.
+    ///
+    /// Numbers, literals, escapes and the comma after a closing bracket are not checked, so
+    /// `"replicas":tru` and `{"b":{}} []` go unnoticed until the value is read. A value cut off by
     /// the end of the line is an error, with the expectation the validating scan would report.
     mutating func skipContainerByStructure() throws(JSONSyntaxError) -> JSONValueRange {
         skipWhitespace()
@@ -91,8 +92,8 @@ extension JSONCursor {
     }
 
     /// Checks the first byte after a string, past whitespace: a colon after a key, else a comma or
-    /// a closing bracket. Throws with the cursor at that byte. The caller has already handled the
-    /// case without whitespace; the byte found is left for the caller's loop.
+    /// a closing bracket. Throws with the cursor at that byte, and otherwise leaves the byte for
+    /// the caller's loop. The caller handles the case without whitespace itself.
     @inline(never)
     private mutating func expectFollower(ofKey isKey: Bool, at position: Int, arrayBits: UInt64) throws(JSONSyntaxError) {
         offset = position
